@@ -1,0 +1,26 @@
+using Destek.App.Account;
+using Destek.Core.Services;
+
+namespace Destek.App.Desk;
+
+public static class DeskEndpoints
+{
+    /// <summary>Attachment downloads for staff; always as a download, never rendered inline.</summary>
+    public static IEndpointRouteBuilder MapDeskEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/masa/ekler/{id:int}", async (int id, CurrentStaff current, TicketQueries queries, AttachmentStore store, CancellationToken cancellationToken) =>
+        {
+            var staff = await current.GetAsync();
+            if (staff is null)
+            {
+                return Results.Forbid();
+            }
+
+            var attachment = await queries.AttachmentAsync(staff, id, cancellationToken);
+            return attachment is null
+                ? Results.NotFound()
+                : Results.Stream(store.OpenRead(attachment), attachment.ContentType, attachment.FileName);
+        }).RequireAuthorization(DestekWebExtensions.StaffPolicy);
+        return endpoints;
+    }
+}

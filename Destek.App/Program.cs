@@ -1,0 +1,30 @@
+using Destek.App;
+using Destek.App.Cli;
+using Destek.Core;
+
+var isCli = AdminCli.IsCommand(args);
+var builder = WebApplication.CreateBuilder(isCli ? [] : args);
+if (isCli)
+{
+    AdminCli.ConfigureLogging(builder);
+}
+
+builder.AddDestekCore();
+builder.AddDestekIdentity();
+builder.AddDestekWeb();
+
+var app = builder.Build();
+await app.InitializeDatabaseAsync();
+
+if (isCli)
+{
+    return await AdminCli.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
+app.UseDestekPipeline();
+app.MapDestekApp();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,48 @@
+using Destek.Core.Identity;
+using Destek.Core.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Destek.Core.Data.Configurations;
+
+public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> builder)
+    {
+        builder.ToTable("Tickets");
+        builder.HasKey(t => t.Id);
+        builder.HasIndex(t => t.PublicId).IsUnique();
+        builder.HasIndex(t => t.Number).IsUnique();
+        builder.Property(t => t.Number).HasMaxLength(40).IsRequired();
+        builder.Property(t => t.Title).HasMaxLength(Ticket.TitleMaxLength).IsRequired();
+        builder.Property(t => t.Description).HasMaxLength(Ticket.DescriptionMaxLength).IsRequired();
+        builder.Property(t => t.RequesterName).HasMaxLength(200).IsRequired();
+        builder.Property(t => t.RequesterEmail).HasMaxLength(254);
+        builder.Property(t => t.RequesterPhone).HasMaxLength(30);
+        builder.Property(t => t.ExternalRef).HasMaxLength(100);
+        builder.Property(t => t.TeosId).HasMaxLength(50);
+        builder.Property(t => t.CitizenshipNo).HasMaxLength(11);
+
+        builder.HasOne(t => t.Department).WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(t => t.Category).WithMany().HasForeignKey(t => t.CategoryId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(t => t.Assignee).WithMany().HasForeignKey(t => t.AssigneeId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.SetNull);
+
+        builder.HasMany(t => t.Messages).WithOne(m => m.Ticket).HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(t => t.Attachments).WithOne(a => a.Ticket).HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(t => t.History).WithOne(h => h.Ticket).HasForeignKey(h => h.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Messages).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(t => t.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(t => t.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(t => t.PendingEvents);
+
+        // The queue's views: newest first within a status, per assignee, per department; API lookups.
+        builder.HasIndex(t => new { t.Status, t.CreatedAt });
+        builder.HasIndex(t => new { t.AssigneeId, t.Status });
+        builder.HasIndex(t => new { t.DepartmentId, t.Status, t.CreatedAt });
+        builder.HasIndex(t => new { t.ApiClientId, t.CreatedAt });
+        builder.HasIndex(t => new { t.ApiClientId, t.ExternalRef });
+        builder.HasIndex(t => new { t.CustomerId, t.CreatedAt });
+        builder.HasIndex(t => t.RequesterEmail);
+    }
+}

@@ -1,0 +1,61 @@
+using Destek.Core.Data;
+using Destek.Core.Services;
+using Destek.Core.Tickets;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Destek.Core;
+
+public static class DestekCoreExtensions
+{
+    /// <summary>Options, the database (SQLite by default), and the ticket services every surface shares.</summary>
+    public static IHostApplicationBuilder AddDestekCore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<DestekOptions>().Bind(builder.Configuration.GetSection(DestekOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DataDirectory>();
+        services.AddSingleton<ITicketChangeNotifier, InProcessTicketChangeNotifier>();
+        services.AddSingleton<TicketEventDispatcher>();
+        services.AddSingleton<TicketNumberGenerator>();
+        services.AddSingleton(sp => new TicketSaveHooks(sp.GetRequiredService<TicketEventDispatcher>(), sp.GetRequiredService<TicketNumberGenerator>()));
+
+        services.AddDbContextFactory<DestekDbContext>((sp, options) => ConfigureDatabase(sp, options));
+        services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<StaffDirectory>();
+        services.AddSingleton<TicketService>();
+        services.AddSingleton<TicketQueries>();
+        services.AddSingleton<UserAdmin>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<DemoSeeder>();
+        return builder;
+    }
+
+    private static void ConfigureDatabase(IServiceProvider sp, DbContextOptionsBuilder options)
+    {
+        var settings = sp.GetRequiredService<IOptions<DestekOptions>>().Value;
+        if (string.Equals(settings.DatabaseProvider, "PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        {
+            options.UseNpgsql(settings.ConnectionString ?? throw new InvalidOperationException("Destek:ConnectionString is required for PostgreSQL."));
+        }
+        else
+        {
+            var connectionString = settings.ConnectionString ?? new SqliteConnectionStringBuilder
+            {
+                DataSource = sp.GetRequiredService<DataDirectory>().Combine("destek.db"),
+                DefaultTimeout = 30,
+                Pooling = true,
+            }.ToString();
+            options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
+        }
+
+        // Migrations are written by hand (no EF design tools here), so there is no model snapshot;
+        // MigrationSchemaTests proves the migrated schema equals the model instead.
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+}

@@ -1,0 +1,31 @@
+using Destek.Core.Organization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Destek.Core.Identity;
+
+public sealed class AppUser : IdentityUser<int>
+{
+    public Guid PublicId { get; set; } = Guid.NewGuid();
+    public string FullName { get; set; } = "";
+    public bool IsActive { get; set; } = true;
+    public DateTime CreatedAt { get; set; }
+    public List<StaffDepartment> Departments { get; set; } = [];
+}
+
+public sealed class StaffDepartment
+{
+    public int UserId { get; set; }
+    public AppUser? User { get; set; }
+    public int DepartmentId { get; set; }
+    public Department? Department { get; set; }
+}
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Agent = "Agent";
+    public const string Customer = "Customer";
+    public const string Staff = Admin + "," + Agent;
+
+    public static IReadOnlyList<string> All { get; } = [Admin, Agent, Customer];
+}

@@ -1,0 +1,183 @@
+using Destek.Core.Data;
+using Destek.Core.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Destek.Core.Services;
+
+public enum QueueView
+{
+    AllOpen = 0,
+    Mine = 1,
+    Unassigned = 2,
+    All = 3,
+}
+
+public enum QueueSort
+{
+    Newest = 0,
+    Oldest = 1,
+    RecentlyUpdated = 2,
+    PriorityHighFirst = 3,
+    Number = 4,
+}
+
+public sealed record QueueFilter
+{
+    public QueueView View { get; init; } = QueueView.AllOpen;
+    public TicketStatus? Status { get; init; }
+    public TicketPriority? Priority { get; init; }
+    public int? CategoryId { get; init; }
+    public int? DepartmentId { get; init; }
+    public int? AssigneeId { get; init; }
+    public string? Search { get; init; }
+    public QueueSort Sort { get; init; } = QueueSort.Newest;
+}
+
+public sealed record TicketRow(
+    int Id, string Number, string Title, TicketStatus Status, TicketPriority Priority, string? CategoryName,
+    string DepartmentName, string? AssigneeName, string RequesterName, string? RequesterEmail, TicketSource Source,
+    DateTime CreatedAt, DateTime? UpdatedAt);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
+
+public sealed record TicketDetail(
+    int Id, Guid PublicId, string Number, string Title, string Description, TicketStatus Status, TicketPriority Priority,
+    TicketSource Source, int DepartmentId, string DepartmentName, int? CategoryId, string? CategoryName,
+    int? AssigneeId, string? AssigneeName, string RequesterName, string? RequesterEmail, string? RequesterPhone,
+    int? CustomerId, string? ExternalRef, bool IsPrivate, string? TeosId, string? CitizenshipNo,
+    DateTime CreatedAt, DateTime? UpdatedAt, DateTime? ResolvedAt, DateTime? ClosedAt,
+    IReadOnlyList<MessageView> Messages, IReadOnlyList<AttachmentView> Attachments, IReadOnlyList<HistoryView> History);
+
+public sealed record MessageView(int Id, MessageKind Kind, AuthorKind AuthorKind, string AuthorName, string Body, DateTime CreatedAt);
+
+public sealed record AttachmentView(int Id, int? MessageId, string FileName, string ContentType, long Size, string UploadedBy, DateTime CreatedAt);
+
+public sealed record HistoryView(HistoryField Field, string? OldValue, string? NewValue, string ActorName, DateTime At);
+
+/// <summary>
+/// Read side of the desk. Queries select only the page asked for, with indexes behind every view,
+/// so the queue stays fast on a million tickets.
+/// </summary>
+public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
+{
+    public async Task<Page<TicketRow>> QueueAsync(StaffMember viewer, QueueFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(filter);
+        take = Math.Clamp(take, 1, 200);
+        skip = Math.Max(0, skip);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = Visible(db.Tickets.AsNoTracking(), viewer);
+        query = filter.View switch
+        {
+            QueueView.Mine => query.Where(t => t.AssigneeId == viewer.UserId && t.Status != TicketStatus.Closed),
+            QueueView.Unassigned => query.Where(t => t.AssigneeId == null && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Resolved),
+            QueueView.AllOpen => query.Where(t => t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress),
+            _ => query,
+        };
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(t => t.Status == status);
+        }
+
+        if (filter.Priority is { } priority)
+        {
+            query = query.Where(t => t.Priority == priority);
+        }
+
+        if (filter.CategoryId is { } categoryId)
+        {
+            query = query.Where(t => t.CategoryId == categoryId);
+        }
+
+        if (filter.DepartmentId is { } departmentId)
+        {
+            query = query.Where(t => t.DepartmentId == departmentId);
+        }
+
+        if (filter.AssigneeId is { } assigneeId)
+        {
+            query = query.Where(t => t.AssigneeId == assigneeId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim();
+            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(t =>
+                t.Number == term
+                || EF.Functions.Like(t.Title, pattern, "\\")
+                || EF.Functions.Like(t.RequesterName, pattern, "\\")
+                || EF.Functions.Like(t.RequesterEmail!, pattern, "\\")
+                || EF.Functions.Like(t.Number, pattern, "\\")
+                || EF.Functions.Like(t.Description, pattern, "\\")
+                || t.Messages.Any(m => EF.Functions.Like(m.Body, pattern, "\\")));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        query = filter.Sort switch
+        {
+            QueueSort.Oldest => query.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+            QueueSort.RecentlyUpdated => query.OrderByDescending(t => t.UpdatedAt ?? t.CreatedAt).ThenByDescending(t => t.Id),
+            QueueSort.PriorityHighFirst => query.OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt),
+            QueueSort.Number => query.OrderBy(t => t.Number),
+            _ => query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+        };
+
+        var rows = await query.Skip(skip).Take(take)
+            .Select(t => new TicketRow(t.Id, t.Number, t.Title, t.Status, t.Priority, t.Category!.Name, t.Department!.Name,
+                t.Assignee!.FullName, t.RequesterName, t.RequesterEmail, t.Source, t.CreatedAt, t.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        return new Page<TicketRow>(rows, total);
+    }
+
+    public async Task<TicketDetail?> DetailAsync(StaffMember viewer, int ticketId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var t = await Visible(db.Tickets.AsNoTracking(), viewer)
+            .Include(t => t.Department).Include(t => t.Category).Include(t => t.Assignee)
+            .FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        if (t is null)
+        {
+            return null;
+        }
+
+        var messages = await db.TicketMessages.AsNoTracking().Where(m => m.TicketId == ticketId).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Select(m => new MessageView(m.Id, m.Kind, m.AuthorKind, m.AuthorName, m.Body, m.CreatedAt)).ToListAsync(cancellationToken);
+        var files = await db.TicketAttachments.AsNoTracking().Where(a => a.TicketId == ticketId).OrderBy(a => a.Id)
+            .Select(a => new AttachmentView(a.Id, a.MessageId, a.FileName, a.ContentType, a.Size, a.UploadedBy, a.CreatedAt)).ToListAsync(cancellationToken);
+        var history = await db.TicketHistory.AsNoTracking().Where(h => h.TicketId == ticketId).OrderBy(h => h.At).ThenBy(h => h.Id)
+            .Select(h => new HistoryView(h.Field, h.OldValue, h.NewValue, h.ActorName, h.At)).ToListAsync(cancellationToken);
+        return new TicketDetail(t.Id, t.PublicId, t.Number, t.Title, t.Description, t.Status, t.Priority, t.Source, t.DepartmentId,
+            t.Department!.Name, t.CategoryId, t.Category?.Name, t.AssigneeId, t.Assignee?.FullName, t.RequesterName, t.RequesterEmail,
+            t.RequesterPhone, t.CustomerId, t.ExternalRef, t.IsPrivate, t.TeosId, t.CitizenshipNo, t.CreatedAt, t.UpdatedAt, t.ResolvedAt,
+            t.ClosedAt, messages, files, history);
+    }
+
+    /// <summary>An attachment the viewer may download, or null.</summary>
+    public async Task<Tickets.TicketAttachment?> AttachmentAsync(StaffMember viewer, int attachmentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.TicketAttachments.AsNoTracking()
+            .Where(a => a.Id == attachmentId && (viewer.IsAdmin || viewer.DepartmentIds.Contains(a.Ticket!.DepartmentId)))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Organization.Department>> DepartmentsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.Name).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Organization.Category>> CategoriesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Categories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<Ticket> Visible(IQueryable<Ticket> tickets, StaffMember viewer) =>
+        viewer.IsAdmin ? tickets : tickets.Where(t => viewer.DepartmentIds.Contains(t.DepartmentId));
+}

@@ -1,0 +1,171 @@
+using Destek.Core.Data;
+using Destek.Core.Organization;
+using Destek.Core.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Destek.Core.Services;
+
+public sealed class TicketNotFoundException(int ticketId) : Exception($"Talep bulunamadı: {ticketId}")
+{
+    public int TicketId { get; } = ticketId;
+}
+
+/// <summary>
+/// Every change to a ticket, for every caller: desk components, API endpoints and jobs. Each method
+/// opens its own context, loads the ticket, calls the ticket's guarded method and saves once.
+/// Staff actors only reach tickets of their departments (admins all); others get TicketNotFound.
+/// </summary>
+public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, AttachmentStore attachments, TimeProvider clock)
+{
+    public async Task<Ticket> CreateAsync(NewTicket data, Actor actor, IReadOnlyList<IncomingFile>? files = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == data.DepartmentId, cancellationToken)
+            ?? throw new TicketRuleException($"Departman bulunamadı: {data.DepartmentId}");
+        if (!department.IsActive)
+        {
+            throw new TicketRuleException($"{department.Name} departmanı pasif.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ticket = Ticket.Open(data, actor, now);
+        db.Tickets.Add(ticket);
+        return await SaveWithFilesAsync(db, ticket, files, null, actor, now, cancellationToken);
+    }
+
+    public async Task<TicketMessage> ReplyAsync(int ticketId, string body, Actor actor, IReadOnlyList<IncomingFile>? files = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ticket = await LoadAsync(db, ticketId, actor, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var message = ticket.Reply(body, actor, now);
+        await SaveWithFilesAsync(db, ticket, files, message, actor, now, cancellationToken);
+        return message;
+    }
+
+    public async Task<TicketMessage> AddNoteAsync(int ticketId, string body, Actor actor, IReadOnlyList<IncomingFile>? files = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ticket = await LoadAsync(db, ticketId, actor, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var message = ticket.AddNote(body, actor, now);
+        await SaveWithFilesAsync(db, ticket, files, message, actor, now, cancellationToken);
+        return message;
+    }
+
+    public Task<Ticket> ChangeStatusAsync(int ticketId, TicketStatus status, Actor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(ticketId, actor, (_, ticket, now) => { ticket.ChangeStatus(status, actor, now); return Task.CompletedTask; }, cancellationToken);
+
+    public Task<Ticket> ChangePriorityAsync(int ticketId, TicketPriority priority, Actor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(ticketId, actor, (_, ticket, now) => { ticket.ChangePriority(priority, actor, now); return Task.CompletedTask; }, cancellationToken);
+
+    /// <summary>Assigns to a staff user, or unassigns with null. Unknown or non-staff users are refused.</summary>
+    public Task<Ticket> AssignAsync(int ticketId, int? assigneeId, Actor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(ticketId, actor, async (db, ticket, now) =>
+        {
+            var assignee = assigneeId is int id
+                ? await StaffDirectory.FindAsync(db, id, cancellationToken) ?? throw new StaffNotFoundException(id)
+                : null;
+            ticket.Assign(assignee, actor, now);
+        }, cancellationToken);
+
+    public Task<Ticket> MoveToDepartmentAsync(int ticketId, int departmentId, Actor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(ticketId, actor, async (db, ticket, now) =>
+        {
+            var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == departmentId, cancellationToken)
+                ?? throw new TicketRuleException($"Departman bulunamadı: {departmentId}");
+            var assignee = ticket.AssigneeId is int id ? await StaffDirectory.FindAsync(db, id, cancellationToken) : null;
+            ticket.MoveToDepartment(department, assignee, actor, now);
+        }, cancellationToken);
+
+    public Task<Ticket> ChangeCategoryAsync(int ticketId, int? categoryId, Actor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(ticketId, actor, async (db, ticket, now) =>
+        {
+            Category? category = categoryId is int id
+                ? await db.Categories.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new TicketRuleException($"Kategori bulunamadı: {id}")
+                : null;
+            ticket.ChangeCategory(category, actor, now);
+        }, cancellationToken);
+
+    /// <summary>Applies one change to many tickets, each in its own save; reports what failed and why.</summary>
+    public async Task<BulkResult> BulkAsync(IReadOnlyCollection<int> ticketIds, Func<int, Task> change)
+    {
+        ArgumentNullException.ThrowIfNull(ticketIds);
+        ArgumentNullException.ThrowIfNull(change);
+        var failures = new List<BulkFailure>();
+        foreach (var id in ticketIds.Distinct())
+        {
+            try
+            {
+                await change(id);
+            }
+            catch (Exception ex) when (ex is TicketRuleException or TicketNotFoundException or StaffNotFoundException)
+            {
+                failures.Add(new BulkFailure(id, ex.Message));
+            }
+        }
+
+        return new BulkResult(ticketIds.Distinct().Count() - failures.Count, failures);
+    }
+
+    private async Task<Ticket> ChangeAsync(int ticketId, Actor actor, Func<DestekDbContext, Ticket, DateTime, Task> change, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ticket = await LoadAsync(db, ticketId, actor, cancellationToken);
+        await change(db, ticket, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return ticket;
+    }
+
+    private static async Task<Ticket> LoadAsync(DestekDbContext db, int ticketId, Actor actor, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets
+            .Include(t => t.Department)
+            .Include(t => t.Category)
+            .Include(t => t.Assignee)
+            .FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken)
+            ?? throw new TicketNotFoundException(ticketId);
+        if (actor.Kind == Tickets.AuthorKind.Staff)
+        {
+            var staff = actor.UserId is int userId ? await StaffDirectory.FindAsync(db, userId, cancellationToken) : null;
+            if (staff is null || !staff.WorksIn(ticket.DepartmentId))
+            {
+                throw new TicketNotFoundException(ticketId);
+            }
+        }
+
+        return ticket;
+    }
+
+    private async Task<Ticket> SaveWithFilesAsync(DestekDbContext db, Ticket ticket, IReadOnlyList<IncomingFile>? files, TicketMessage? message, Actor actor, DateTime now, CancellationToken cancellationToken)
+    {
+        var stored = new List<StoredFile>();
+        try
+        {
+            foreach (var file in files ?? [])
+            {
+                var saved = await attachments.SaveAsync(file, cancellationToken);
+                stored.Add(saved);
+                ticket.Attach(saved, message, actor, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return ticket;
+        }
+        catch
+        {
+            attachments.Delete(stored);
+            throw;
+        }
+    }
+}
+
+public sealed class StaffNotFoundException(int userId) : Exception($"Personel bulunamadı: {userId}")
+{
+    public int UserId { get; } = userId;
+}
+
+public sealed record BulkFailure(int TicketId, string Reason);
+
+public sealed record BulkResult(int Succeeded, IReadOnlyList<BulkFailure> Failures);

@@ -1,0 +1,59 @@
+using Destek.Core.Data;
+using Destek.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Destek.Core.Services;
+
+public sealed record CreatedUser(int Id, string Email, string FullName, string Role, IReadOnlyList<int> Departments);
+
+public sealed class UserAdminException(string message) : Exception(message);
+
+/// <summary>Creates users for the CLI, the demo seed and admin screens.</summary>
+public sealed class UserAdmin(IServiceScopeFactory scopes, IDbContextFactory<DestekDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<CreatedUser> CreateAsync(string email, string role, string password, string? fullName, IReadOnlyList<int> departmentIds, CancellationToken cancellationToken = default)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            throw new UserAdminException($"Bilinmeyen rol '{role}'. Geçerli roller: {string.Join(", ", Roles.All)}.");
+        }
+
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var known = await db.Departments.Where(d => departmentIds.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken);
+            var missing = departmentIds.Except(known).ToList();
+            if (missing.Count > 0)
+            {
+                throw new UserAdminException($"Departman bulunamadı: {string.Join(", ", missing)}.");
+            }
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            FullName = string.IsNullOrWhiteSpace(fullName) ? email.Split('@')[0] : fullName.Trim(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Departments = departmentIds.Distinct().Select(id => new StaffDepartment { DepartmentId = id }).ToList(),
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new UserAdminException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        var added = await users.AddToRoleAsync(user, role);
+        if (!added.Succeeded)
+        {
+            await users.DeleteAsync(user);
+            throw new UserAdminException(string.Join(" ", added.Errors.Select(e => e.Description)));
+        }
+
+        return new CreatedUser(user.Id, email, user.FullName, role, departmentIds.Distinct().ToList());
+    }
+}
