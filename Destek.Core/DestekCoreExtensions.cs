@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace Destek.Core;
 
@@ -33,6 +34,10 @@ public static class DestekCoreExtensions
         services.AddSingleton<UserAdmin>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DemoSeeder>();
+
+        // Jobs: each capability adds its own with services.AddQuartz(q => q.ScheduleJob<...>(...)).
+        services.AddQuartz();
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
     }
 
