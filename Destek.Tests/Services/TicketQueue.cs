@@ -4,7 +4,7 @@ using Destek.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Destek.Tests.Core;
+namespace Destek.Tests.Services;
 
 public sealed class TicketQueue(DestekAppFactory factory) : IClassFixture<DestekAppFactory>
 {
