@@ -29,6 +29,7 @@ public static class DestekWebExtensions
                 options.Lockout.MaxFailedAccessAttempts = 10;
             })
             .AddEntityFrameworkStores<DestekDbContext>()
+            .AddErrorDescriber<TurkishIdentityErrors>()
             .AddDefaultTokenProviders()
             .AddDefaultUI();
 
