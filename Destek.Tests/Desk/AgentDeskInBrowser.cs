@@ -24,8 +24,13 @@ public sealed class AgentDeskInBrowser(BrowserFixture browser)
 
         var reply = $"Merhaba, talebinizi inceliyoruz. ({Guid.NewGuid():N})";
         await page.GetByLabel("Yanıt", new() { Exact = true }).FillAsync(reply);
+        await page.GetByLabel("Ek dosya").SetInputFilesAsync(new FilePayload
+        {
+            Name = "kontrol-listesi.txt", MimeType = "text/plain", Buffer = System.Text.Encoding.UTF8.GetBytes("1. Kargo firmasını ara"),
+        });
         await page.GetByRole(AriaRole.Button, new() { Name = "Yanıtı gönder" }).ClickAsync();
         await Assertions.Expect(page.GetByText(reply)).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "kontrol-listesi.txt" }).First).ToBeVisibleAsync();
 
         await page.GetByLabel("Durum").SelectOptionAsync(new SelectOptionValue { Label = "Çözüldü" });
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Durum: Çözüldü");
@@ -39,6 +44,8 @@ public sealed class AgentDeskInBrowser(BrowserFixture browser)
         var saved = await browser.App.WithDbAsync(db => db.Tickets.Include(t => t.Messages).SingleAsync(t => t.Id == ticket.Id));
         Assert.Equal(TicketStatus.Resolved, saved.Status);
         Assert.Contains(saved.Messages, m => m.Body == reply && m.Kind == MessageKind.PublicReply && m.AuthorName == "Mehmet Demir");
+        var download = await page.Context.APIRequest.GetAsync(await page.GetByRole(AriaRole.Link, new() { Name = "kontrol-listesi.txt" }).First.GetAttributeAsync("href") ?? "");
+        Assert.Equal("1. Kargo firmasını ara", await download.TextAsync());
     }
 
     [Fact]
@@ -60,6 +67,35 @@ public sealed class AgentDeskInBrowser(BrowserFixture browser)
 
         await Assertions.Expect(watcher.GetByText(reply)).ToBeVisibleAsync();
         await Assertions.Expect(watcher.GetByRole(AriaRole.Status)).ToContainTextAsync("Talep güncellendi");
+    }
+
+    [Fact]
+    public async Task BulkStatusChangeAppliesToTheSelectedTickets()
+    {
+        var page = await browser.SignedInPageAsync(DemoSeeder.AdminEmail);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Atanmamış" }).ClickAsync();
+        var picked = await browser.App.WithDbAsync(db => db.Tickets
+            .Where(t => t.AssigneeId == null && (t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress))
+            .Where(t => t.Department!.Name != ReferenceData.DefaultDepartment) // the other tests answer tickets there
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Select(t => new { t.Id, t.Number, Department = t.Department!.Name })
+            .ToListAsync());
+        var department = picked.GroupBy(t => t.Department).First(g => g.Count() >= 2);
+        picked = department.Take(2).ToList();
+        await page.GetByLabel("Departman").SelectOptionAsync(new SelectOptionValue { Label = department.Key });
+
+        foreach (var ticket in picked)
+        {
+            await page.GetByRole(AriaRole.Checkbox, new() { Name = $"Seç: {ticket.Number}" }).CheckAsync();
+        }
+
+        await Assertions.Expect(page.GetByText("2 talep seçili")).ToBeVisibleAsync();
+        await page.GetByLabel("Seçilenlerin durumu").SelectOptionAsync(new SelectOptionValue { Label = "Kapatıldı" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Durumu uygula" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 talep 'Kapatıldı' durumuna alındı.");
+
+        var ids = picked.Select(p => p.Id).ToList();
+        var statuses = await browser.App.WithDbAsync(db => db.Tickets.Where(t => ids.Contains(t.Id)).Select(t => t.Status).ToListAsync());
+        Assert.All(statuses, s => Assert.Equal(TicketStatus.Closed, s));
     }
 
     [Fact]
