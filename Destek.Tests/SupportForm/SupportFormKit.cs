@@ -172,7 +172,7 @@ public static partial class SupportFormKit
         return Encoding.UTF8.GetString(bytes.ToArray());
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
     [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=")]
