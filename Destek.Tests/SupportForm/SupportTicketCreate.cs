@@ -98,6 +98,15 @@ public sealed class SupportTicketCreate(DestekAppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task TheFormPrefillsASignedInCustomersNameAndEmail()
+    {
+        using var client = await SignedInClientAsync(factory, DemoSeeder.CustomerEmail);
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/destek", UriKind.Relative)));
+        Assert.Contains("name=\"Input.Name\" value=\"Ahmet Yılmaz\"", html, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{DemoSeeder.CustomerEmail}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RefusesBadInputFieldByFieldInDrfStyleAndSavesNothing()
     {
         using var client = ClientFromOwnIp(factory);
@@ -226,6 +235,38 @@ public sealed class SupportTicketCreate(DestekAppFactory factory) : IClassFixtur
 
         using var other = ClientFromOwnIp(factory);
         Assert.Equal(HttpStatusCode.Created, (await PostFormAsync(other, ValidFields())).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheFormPageAndTheApiShareOneBudgetPerIp()
+    {
+        using var client = ClientFromOwnIp(factory);
+        for (var i = 0; i < 9; i++)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await PostFormAsync(client, new Dictionary<string, string>())).StatusCode);
+        }
+
+        var html = await client.GetStringAsync(new Uri("/destek", UriKind.Relative));
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        FormUrlEncodedContent PageForm() => new(new Dictionary<string, string>
+        {
+            ["_handler"] = "destek",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Name"] = "Sayfa Gönderen",
+            ["Input.Email"] = "sayfa@example.com",
+            ["Input.Subject"] = "Diğer",
+            ["Input.Message"] = "Sayfadan gönderilen onuncu talep.",
+        });
+        var before = await TicketCountAsync(factory);
+        var tenth = await client.PostAsync(new Uri("/destek", UriKind.Relative), PageForm());
+        Assert.Equal(HttpStatusCode.OK, tenth.StatusCode);
+        Assert.Matches(@"SUP-\d{4}-\d{6}", await tenth.Content.ReadAsStringAsync());
+        Assert.Equal(before + 1, await TicketCountAsync(factory));
+
+        var eleventh = await client.PostAsync(new Uri("/destek", UriKind.Relative), PageForm());
+        Assert.Equal(HttpStatusCode.TooManyRequests, eleventh.StatusCode);
+        Assert.Contains("çok fazla talep", System.Net.WebUtility.HtmlDecode(await eleventh.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(before + 1, await TicketCountAsync(factory));
     }
 
     [Fact]
