@@ -29,6 +29,7 @@ public static class DestekWebExtensions
                 options.Lockout.MaxFailedAccessAttempts = 10;
             })
             .AddEntityFrameworkStores<DestekDbContext>()
+            .AddErrorDescriber<TurkishIdentityErrors>()
             .AddDefaultTokenProviders()
             .AddDefaultUI();
 
@@ -58,6 +59,9 @@ public static class DestekWebExtensions
     public static WebApplicationBuilder AddDestekWeb(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // Serve package assets (Radzen's _content) from the build output in every environment, not
+        // only Development; a published app has them in wwwroot and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRazorPages();
         builder.Services.AddRadzenComponents();
@@ -88,7 +92,7 @@ public static class DestekWebExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/bulunamadi", createScopeForStatusCodePages: true);
-        app.UseStaticFiles();
+        app.MapStaticAssets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

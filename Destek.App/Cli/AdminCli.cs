@@ -20,6 +20,8 @@ public static class AdminCli
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        // Turkish letters stay readable on the terminal; this output is never embedded in HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static bool IsCommand(string[] args) =>

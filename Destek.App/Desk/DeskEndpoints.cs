@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Destek.App.Account;
 using Destek.Core.Services;
 
@@ -8,9 +9,12 @@ public static class DeskEndpoints
     /// <summary>Attachment downloads for staff; always as a download, never rendered inline.</summary>
     public static IEndpointRouteBuilder MapDeskEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/masa/ekler/{id:int}", async (int id, CurrentStaff current, TicketQueries queries, AttachmentStore store, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/masa/ekler/{id:int}", async (int id, ClaimsPrincipal user, IdentityOptionsAccessor identity, StaffDirectory directory,
+            TicketQueries queries, AttachmentStore store, CancellationToken cancellationToken) =>
         {
-            var staff = await current.GetAsync();
+            var staff = int.TryParse(user.FindFirstValue(identity.UserIdClaimType), out var userId)
+                ? await directory.FindAsync(userId, cancellationToken)
+                : null;
             if (staff is null)
             {
                 return Results.Forbid();

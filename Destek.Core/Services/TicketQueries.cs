@@ -70,8 +70,9 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
         var query = Visible(db.Tickets.AsNoTracking(), viewer);
         query = filter.View switch
         {
-            QueueView.Mine => query.Where(t => t.AssigneeId == viewer.UserId && t.Status != TicketStatus.Closed),
-            QueueView.Unassigned => query.Where(t => t.AssigneeId == null && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Resolved),
+            // Statuses are listed (IN), not excluded, so SQLite can seek the (AssigneeId, Status) index.
+            QueueView.Mine => query.Where(t => t.AssigneeId == viewer.UserId && (t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress || t.Status == TicketStatus.Resolved)),
+            QueueView.Unassigned => query.Where(t => t.AssigneeId == null && (t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress)),
             QueueView.AllOpen => query.Where(t => t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress),
             _ => query,
         };
@@ -103,16 +104,7 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var term = filter.Search.Trim();
-            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(t =>
-                t.Number == term
-                || EF.Functions.Like(t.Title, pattern, "\\")
-                || EF.Functions.Like(t.RequesterName, pattern, "\\")
-                || EF.Functions.Like(t.RequesterEmail!, pattern, "\\")
-                || EF.Functions.Like(t.Number, pattern, "\\")
-                || EF.Functions.Like(t.Description, pattern, "\\")
-                || t.Messages.Any(m => EF.Functions.Like(m.Body, pattern, "\\")));
+            query = Search(query, filter.Search.Trim());
         }
 
         var total = await query.CountAsync(cancellationToken);
@@ -125,10 +117,14 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
             _ => query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
         };
 
-        var rows = await query.Skip(skip).Take(take)
+        // Deferred join: page through ids alone, which the indexes cover, then read just those rows.
+        // Sorting full rows would read every candidate row from the table first.
+        var ids = await query.Skip(skip).Take(take).Select(t => t.Id).ToListAsync(cancellationToken);
+        var found = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id))
             .Select(t => new TicketRow(t.Id, t.Number, t.Title, t.Status, t.Priority, t.Category!.Name, t.Department!.Name,
                 t.Assignee!.FullName, t.RequesterName, t.RequesterEmail, t.Source, t.CreatedAt, t.UpdatedAt))
-            .ToListAsync(cancellationToken);
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var rows = ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
         return new Page<TicketRow>(rows, total);
     }
 
@@ -177,6 +173,35 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Categories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// A ticket number or an e-mail address is looked up exactly (indexed); anything else is a
+    /// substring search over number, title, requester, description and messages.
+    /// </summary>
+    private static IQueryable<Ticket> Search(IQueryable<Ticket> query, string term)
+    {
+        if (TicketNumberShape.IsMatch(term))
+        {
+            return query.Where(t => t.Number == term.ToUpperInvariant());
+        }
+
+        if (term.Contains('@', StringComparison.Ordinal) && !term.Contains(' ', StringComparison.Ordinal))
+        {
+            return query.Where(t => t.RequesterEmail == term.ToLowerInvariant());
+        }
+
+        var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        return query.Where(t =>
+            EF.Functions.Like(t.Number, pattern, "\\")
+            || EF.Functions.Like(t.Title, pattern, "\\")
+            || EF.Functions.Like(t.RequesterName, pattern, "\\")
+            || EF.Functions.Like(t.RequesterEmail!, pattern, "\\")
+            || EF.Functions.Like(t.Description, pattern, "\\")
+            || t.Messages.Any(m => EF.Functions.Like(m.Body, pattern, "\\")));
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex TicketNumberShape =
+        new(@"^[A-Za-z]{2,10}-\d{4}-\d{3,}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static IQueryable<Ticket> Visible(IQueryable<Ticket> tickets, StaffMember viewer) =>
         viewer.IsAdmin ? tickets : tickets.Where(t => viewer.DepartmentIds.Contains(t.DepartmentId));

@@ -38,7 +38,9 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
 
         // The queue's views: newest first within a status, per assignee, per department; API lookups.
         builder.HasIndex(t => new { t.Status, t.CreatedAt });
-        builder.HasIndex(t => new { t.AssigneeId, t.Status });
+        builder.HasIndex(t => t.CreatedAt);
+        builder.HasIndex(t => new { t.AssigneeId, t.Status, t.DepartmentId, t.CreatedAt });
+        builder.HasIndex(t => new { t.Status, t.Priority, t.CreatedAt });
         builder.HasIndex(t => new { t.DepartmentId, t.Status, t.CreatedAt });
         builder.HasIndex(t => new { t.ApiClientId, t.CreatedAt });
         builder.HasIndex(t => new { t.ApiClientId, t.ExternalRef });

@@ -1,3 +1,4 @@
+
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -501,14 +502,19 @@ public sealed class Initial : Migration
             columns: new[] { "ApiClientId", "ExternalRef" });
 
         migrationBuilder.CreateIndex(
-            name: "IX_Tickets_AssigneeId_Status",
+            name: "IX_Tickets_AssigneeId_Status_DepartmentId_CreatedAt",
             table: "Tickets",
-            columns: new[] { "AssigneeId", "Status" });
+            columns: new[] { "AssigneeId", "Status", "DepartmentId", "CreatedAt" });
 
         migrationBuilder.CreateIndex(
             name: "IX_Tickets_CategoryId",
             table: "Tickets",
             column: "CategoryId");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_Tickets_CreatedAt",
+            table: "Tickets",
+            column: "CreatedAt");
 
         migrationBuilder.CreateIndex(
             name: "IX_Tickets_CustomerId_CreatedAt",
@@ -541,6 +547,11 @@ public sealed class Initial : Migration
             name: "IX_Tickets_Status_CreatedAt",
             table: "Tickets",
             columns: new[] { "Status", "CreatedAt" });
+
+        migrationBuilder.CreateIndex(
+            name: "IX_Tickets_Status_Priority_CreatedAt",
+            table: "Tickets",
+            columns: new[] { "Status", "Priority", "CreatedAt" });
     }
 
     /// <inheritdoc />

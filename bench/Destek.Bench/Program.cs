@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using Destek.Core;
+using Destek.Core.Data;
+using Destek.Core.Services;
+using Destek.Core.Tickets;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+// Queue benchmark: fills a fresh SQLite database with N tickets (default 1,000,000) and times the
+// desk's queue queries (first page of each view, a deep page, filters, search). Prints a table of
+// median and worst milliseconds over the runs.
+//   dotnet run -c Release --project bench/Destek.Bench -- [tickets] [runs]
+var tickets = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
+var dataDirectory = Directory.CreateTempSubdirectory("destek-bench").FullName;
+
+var builder = Host.CreateApplicationBuilder();
+builder.Configuration["Destek:DataDirectory"] = dataDirectory;
+builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+builder.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = Environment.GetEnvironmentVariable("BENCH_SQL") is null ? "Warning" : "Information";
+builder.AddDestekCore();
+builder.Services.AddIdentityCore<Destek.Core.Identity.AppUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<int>>()
+    .AddEntityFrameworkStores<DestekDbContext>();
+using var host = builder.Build();
+var services = host.Services;
+await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+var fill = Stopwatch.StartNew();
+await FillAsync(Path.Combine(dataDirectory, "destek.db"), tickets);
+var departments = await services.GetRequiredService<TicketQueries>().DepartmentsAsync();
+// Agent #1 works in two of the five departments; 20 agents share 60% of the tickets.
+var agent = new StaffMember(1, "Bench Agent", "bench@destek.local", false, [departments[0].Id, departments[1].Id]);
+var admin = new StaffMember(2, "Bench Admin", "admin@destek.local", true, []);
+Console.WriteLine($"filled {tickets:N0} tickets in {fill.Elapsed.TotalSeconds:F1} s ({dataDirectory})");
+
+var queries = services.GetRequiredService<TicketQueries>();
+var cases = new (string Name, StaffMember Viewer, QueueFilter Filter, int Skip)[]
+{
+    ("admin, all open, page 1", admin, new QueueFilter { View = QueueView.AllOpen }, 0),
+    ("admin, all, page 1", admin, new QueueFilter { View = QueueView.All }, 0),
+    ("admin, all, page 2000", admin, new QueueFilter { View = QueueView.All }, 50_000),
+    ("agent, mine", agent, new QueueFilter { View = QueueView.Mine }, 0),
+    ("agent, unassigned", agent, new QueueFilter { View = QueueView.Unassigned }, 0),
+    ("admin, status=resolved, urgent", admin, new QueueFilter { View = QueueView.All, Status = TicketStatus.Resolved, Priority = TicketPriority.Urgent }, 0),
+    ("admin, sort by priority", admin, new QueueFilter { View = QueueView.AllOpen, Sort = QueueSort.PriorityHighFirst }, 0),
+    ("admin, search exact number", admin, new QueueFilter { View = QueueView.All, Search = "SUP-2026-" + (tickets / 2).ToString("D6", CultureInfo.InvariantCulture) }, 0),
+    ("admin, search text", admin, new QueueFilter { View = QueueView.All, Search = "yazıcı" }, 0),
+};
+
+Console.WriteLine($"{"query",-34} {"median ms",10} {"max ms",8} {"rows",6} {"total",10}");
+foreach (var (name, viewer, filter, skip) in cases)
+{
+    var times = new List<double>();
+    Page<TicketRow>? page = null;
+    for (var i = 0; i < runs; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        page = await queries.QueueAsync(viewer, filter, skip, 25);
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    Console.WriteLine($"{name,-34} {times[times.Count / 2],10:F1} {times[^1],8:F1} {page!.Items.Count,6} {page.Total,10:N0}");
+}
+
+SqliteConnection.ClearAllPools();
+if (Environment.GetEnvironmentVariable("BENCH_KEEP") is null)
+{
+    Directory.Delete(dataDirectory, recursive: true);
+}
+
+static async Task FillAsync(string path, int count)
+{
+    await using var connection = new SqliteConnection($"Data Source={path}");
+    await connection.OpenAsync();
+    await using var transaction = await connection.BeginTransactionAsync();
+    await using (var setup = connection.CreateCommand())
+    {
+        setup.Transaction = (SqliteTransaction)transaction;
+        setup.CommandText = string.Concat(Enumerable.Range(1, 4).Select(d => $"INSERT INTO Departments (Name, IsActive, IsDefault) VALUES ('Departman {d}', 1, 0);"))
+            + string.Concat(Enumerable.Range(1, 20).Select(u =>
+                $"INSERT INTO AspNetUsers (Id, PublicId, FullName, IsActive, CreatedAt, EmailConfirmed, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount) VALUES ({u}, '{Guid.NewGuid()}', 'Temsilci {u}', 1, '2026-01-01 00:00:00', 1, 0, 0, 0, 0);"));
+        await setup.ExecuteNonQueryAsync();
+    }
+
+    await using var command = connection.CreateCommand();
+    command.Transaction = (SqliteTransaction)transaction;
+    command.CommandText = """
+        INSERT INTO Tickets (PublicId, Number, Title, Description, Status, Priority, Source, DepartmentId, AssigneeId, RequesterName,
+            RequesterEmail, IsPrivate, CreatedAt, StaffSpokeLast, PublicMessageCount, AttachmentCount)
+        VALUES ($id, $number, $title, $description, $status, $priority, 0, $department, $assignee, $name, $email, 0, $created, 0, 0, 0)
+        """;
+    string[] names = ["id", "number", "title", "description", "status", "priority", "department", "assignee", "name", "email", "created"];
+    var parameters = names.ToDictionary(n => n, n => command.Parameters.Add(new SqliteParameter("$" + n, null)));
+    var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    var random = new Random(42);
+    for (var i = 1; i <= count; i++)
+    {
+        parameters["id"].Value = Guid.NewGuid();
+        parameters["number"].Value = "SUP-2026-" + i.ToString("D6", CultureInfo.InvariantCulture);
+        parameters["title"].Value = i % 1000 == 0 ? "Yazıcı çalışmıyor" : "Sipariş durumu hakkında";
+        parameters["description"].Value = "Merhaba, siparişim hakkında bilgi almak istiyorum.";
+        parameters["status"].Value = random.Next(0, 10) switch { < 2 => 0, < 3 => 1, < 6 => 2, _ => 3 };
+        parameters["priority"].Value = random.Next(0, 4);
+        parameters["department"].Value = 1 + (i % 5);
+        parameters["assignee"].Value = random.Next(0, 10) < 6 ? 1 + random.Next(0, 20) : DBNull.Value;
+        parameters["name"].Value = "Müşteri " + i.ToString(CultureInfo.InvariantCulture);
+        parameters["email"].Value = $"musteri{i}@ornek.com.tr";
+        parameters["created"].Value = start.AddSeconds(i * 25).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    await transaction.CommitAsync();
+    await using var counter = connection.CreateCommand();
+    counter.CommandText = $"INSERT INTO TicketNumberCounters (Scope, LastValue) VALUES ('SUP-2026-', {count}); ANALYZE;";
+    await counter.ExecuteNonQueryAsync();
+}
