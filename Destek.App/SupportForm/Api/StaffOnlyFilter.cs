@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Destek.App.Account;
+using Destek.Core.Services;
+using Destek.Core.Tickets;
+
+namespace Destek.App.SupportForm.Api;
+
+/// <summary>
+/// seed-002's IsAdminUser, as Destek's staff: a signed-in Admin or Agent. Anonymous callers get 401,
+/// others 403, in DRF's shape plus code and requestId. The staff member is kept for the handler.
+/// </summary>
+public sealed class StaffOnlyFilter(StaffDirectory directory, IdentityOptionsAccessor identity) : IEndpointFilter
+{
+    private const string ItemKey = "destek.support.staff";
+
+    public static StaffMember Staff(HttpContext context) =>
+        context?.Items[ItemKey] as StaffMember ?? throw new InvalidOperationException("StaffOnlyFilter did not run.");
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            return SupportApiResults.Detail(http, StatusCodes.Status401Unauthorized, "Kimlik doğrulama bilgileri sağlanmadı.");
+        }
+
+        var staff = int.TryParse(http.User.FindFirstValue(identity.UserIdClaimType), out var userId)
+            ? await directory.FindAsync(userId, http.RequestAborted)
+            : null;
+        if (staff is null)
+        {
+            return SupportApiResults.Detail(http, StatusCodes.Status403Forbidden, "Bu işlemi yapmak için izniniz bulunmamaktadır.");
+        }
+
+        http.Items[ItemKey] = staff;
+        return await next(context);
+    }
+}

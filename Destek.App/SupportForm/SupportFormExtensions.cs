@@ -1,0 +1,44 @@
+using Destek.App.SupportForm.Api;
+using Destek.Core.Mail;
+using Destek.Core.SupportForm;
+
+namespace Destek.App.SupportForm;
+
+/// <summary>seed-002 as Destek's own: the public /destek form, its API, and the requester e-mails through the outbox.</summary>
+public static class SupportFormExtensions
+{
+    public static WebApplicationBuilder AddSupportForm(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<SupportFormOptions>().Bind(builder.Configuration.GetSection(SupportFormOptions.Section));
+        services.AddSingleton<SupportRequestService>();
+        services.AddSingleton<SupportTicketQueries>();
+        services.AddSingleton<SupportFormRateLimit>();
+        services.AddDestekMail(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>seed-002's endpoints under /api/support/tickets (the form page is a routed component).</summary>
+    public static IEndpointRouteBuilder MapSupportForm(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var tickets = endpoints.MapGroup("/api/support/tickets").DisableAntiforgery();
+        tickets.MapCreateSupportTicket();
+        var staff = tickets.MapGroup("").AddEndpointFilter<StaffOnlyFilter>();
+        staff.MapListSupportTickets();
+        staff.MapSupportTicketDetail();
+        staff.MapUpdateSupportTicketStatus();
+        staff.MapAssignSupportTicket();
+        return endpoints;
+    }
+}
+
+/// <summary>The "Destek:SupportForm" section: anonymous ticket creation limits per client IP (API-CONVENTIONS.md).</summary>
+public sealed class SupportFormOptions
+{
+    public const string Section = "Destek:SupportForm";
+
+    public int PerMinute { get; set; } = 10;
+    public int PerHour { get; set; } = 100;
+}

@@ -1,0 +1,94 @@
+namespace Destek.Core.Mail;
+
+public enum OutboxMailStatus
+{
+    Pending = 0,
+    Sent = 1,
+    Failed = 2,
+}
+
+/// <summary>
+/// One e-mail in the outbox (table MailOutbox). Written in the same transaction as the change that
+/// causes it, sent later by <see cref="MailOutboxProcessor"/>; a failed send is retried with backoff
+/// and never touches the ticket.
+/// </summary>
+public sealed class OutboxMail
+{
+    public const int SubjectMaxLength = 300;
+    public const int ErrorMaxLength = 1000;
+
+    private OutboxMail()
+    {
+    }
+
+    public int Id { get; private set; }
+    /// <summary>Why it was written, e.g. ticket_confirmation, ticket_reply.</summary>
+    public string Kind { get; private set; } = "";
+    public int? TicketId { get; private set; }
+    public string ToAddress { get; private set; } = "";
+    public string? ToName { get; private set; }
+    public string Subject { get; private set; } = "";
+    public string Body { get; private set; } = "";
+    public OutboxMailStatus Status { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTime NextAttemptAt { get; private set; }
+    public DateTime? LastAttemptAt { get; private set; }
+    public string? LastError { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? SentAt { get; private set; }
+
+    public static OutboxMail Create(string kind, int? ticketId, string toAddress, string? toName, string subject, string body, DateTime now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(toAddress);
+        ArgumentNullException.ThrowIfNull(subject);
+        return new OutboxMail
+        {
+            Kind = kind,
+            TicketId = ticketId,
+            ToAddress = toAddress.Trim(),
+            ToName = string.IsNullOrWhiteSpace(toName) ? null : toName.Trim(),
+            Subject = subject.Length > SubjectMaxLength ? subject[..SubjectMaxLength] : subject,
+            Body = body ?? "",
+            Status = OutboxMailStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
+    }
+
+    public void MarkSent(DateTime now)
+    {
+        Attempts++;
+        LastAttemptAt = now;
+        Status = OutboxMailStatus.Sent;
+        SentAt = now;
+        LastError = null;
+    }
+
+    /// <summary>Counts a failed attempt: the next one waits <paramref name="backoff"/>, or the mail is marked failed after the last.</summary>
+    public void MarkAttemptFailed(string error, DateTime now, int maxAttempts, TimeSpan backoff)
+    {
+        Attempts++;
+        LastAttemptAt = now;
+        LastError = error.Length > ErrorMaxLength ? error[..ErrorMaxLength] : error;
+        if (Attempts >= maxAttempts)
+        {
+            Status = OutboxMailStatus.Failed;
+            return;
+        }
+
+        NextAttemptAt = now + backoff;
+    }
+
+    /// <summary>An admin asks for another round of attempts.</summary>
+    public void Retry(DateTime now)
+    {
+        if (Status != OutboxMailStatus.Failed)
+        {
+            return;
+        }
+
+        Status = OutboxMailStatus.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+    }
+}
