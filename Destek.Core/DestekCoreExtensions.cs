@@ -32,6 +32,7 @@ public static class DestekCoreExtensions
         services.AddSingleton<TicketService>();
         services.AddSingleton<TicketQueries>();
         services.AddSingleton<UserAdmin>();
+        services.AddSingleton<OrganizationAdmin>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DemoSeeder>();
 

@@ -78,7 +78,7 @@ public sealed class SupportTicketCreate(DestekAppFactory factory) : IClassFixtur
         {
             var department = await db.Departments.SingleAsync(d => d.Name == "Muhasebe");
             var category = await db.Categories.SingleAsync(c => c.Name == "Ödeme Sorunu");
-            category.RouteTo(department.Id);
+            category.RouteTo(department);
             await db.SaveChangesAsync();
             return department.Id;
         });
