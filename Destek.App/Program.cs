@@ -1,5 +1,6 @@
 using Destek.App;
 using Destek.App.Cli;
+using Destek.App.ExternalApi;
 using Destek.Core;
 
 var isCli = AdminCli.IsCommand(args);
@@ -12,6 +13,7 @@ if (isCli)
 builder.AddDestekCore();
 builder.AddDestekIdentity();
 builder.AddDestekWeb();
+builder.AddExternalApi();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
@@ -23,6 +25,7 @@ if (isCli)
 
 app.UseDestekPipeline();
 app.MapDestekApp();
+app.MapExternalApi();
 await app.RunAsync();
 return 0;
 
