@@ -18,6 +18,8 @@ public static class ExternalApiCoreExtensions
         services.AddSingleton<ApiClientAdmin>();
         services.AddSingleton<ExternalTicketQueries>();
         services.AddSingleton<ExternalTicketService>();
+        services.AddSingleton<TicketCreateQueue>();
+        services.AddSingleton<ExternalCountCache>();
         services.AddSingleton<SystemUser>();
 
         services.AddSingleton<WebhookSecrets>();

@@ -9,7 +9,7 @@ namespace Destek.Core.ExternalApi;
 /// query starts from that filter; anything else reads as "not found". Only public messages and the
 /// attachments not hanging on an internal note are counted or listed: internal notes never leave the desk.
 /// </summary>
-public sealed class ExternalTicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
+public sealed class ExternalTicketQueries(IDbContextFactory<DestekDbContext> dbFactory, ExternalCountCache counts)
 {
     public async Task<ExternalTicket?> GetAsync(int clientId, int ticketId, CancellationToken cancellationToken = default)
     {
@@ -18,11 +18,14 @@ public sealed class ExternalTicketQueries(IDbContextFactory<DestekDbContext> dbF
         return row?.ToTicket();
     }
 
-    /// <summary>The client's newest ticket with this reference (references are the client's own and need not be unique).</summary>
+    /// <summary>
+    /// The client's newest ticket with this reference (references are the client's own and need not
+    /// be unique). Newest by id, so SQLite answers from the (ApiClientId, ExternalRef) index.
+    /// </summary>
     public async Task<ExternalTicket?> ByRefAsync(int clientId, string externalRef, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await Project(Own(db, clientId).Where(t => t.ExternalRef == externalRef).OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id))
+        var row = await Project(Own(db, clientId).Where(t => t.ExternalRef == externalRef).OrderByDescending(t => t.Id))
             .FirstOrDefaultAsync(cancellationToken);
         return row?.ToTicket();
     }
@@ -41,7 +44,7 @@ public sealed class ExternalTicketQueries(IDbContextFactory<DestekDbContext> dbF
             query = query.Where(t => t.ExternalRef == externalRef);
         }
 
-        var total = await query.CountAsync(cancellationToken);
+        var total = await counts.GetOrCountAsync(clientId, (int?)status, externalRef, () => query.CountAsync(cancellationToken));
         var rows = total == 0 ? [] : await query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
             .Skip((page - 1) * perPage).Take(perPage)
             .Select(t => new

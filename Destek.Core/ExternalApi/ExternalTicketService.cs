@@ -28,14 +28,16 @@ public sealed record ExternalTicketRequest
 }
 
 /// <summary>
-/// The writes of /api/external, through the same TicketService every surface uses (so history,
-/// numbering and webhook events are the same as in the desk).
+/// The writes of /api/external: comments through the TicketService every surface uses, creation
+/// through <see cref="TicketCreateQueue"/> (group commit with the same Ticket.Open rules, numbering
+/// and event handlers), so history, numbers and webhook events are the same as in the desk.
 /// Department: the one asked for (unknown or inactive → 400, outside the client's list → 403), else
 /// the installation's default department; when the client is limited to departments that do not
 /// include the default, its first allowed active department.
 /// Comments are public messages "[API - {client name}] {content}" written by the "Sistem" user.
 /// </summary>
-public sealed class ExternalTicketService(IDbContextFactory<DestekDbContext> dbFactory, TicketService tickets, SystemUser systemUser, TimeProvider clock)
+public sealed class ExternalTicketService(
+    IDbContextFactory<DestekDbContext> dbFactory, TicketService tickets, TicketCreateQueue createQueue, SystemUser systemUser, TimeProvider clock)
 {
     private static readonly TimeSpan DepartmentCacheLifetime = TimeSpan.FromSeconds(5);
     private volatile DepartmentSnapshot? _departments;
@@ -48,7 +50,7 @@ public sealed class ExternalTicketService(IDbContextFactory<DestekDbContext> dbF
         Ticket ticket;
         try
         {
-            ticket = await tickets.CreateAsync(new NewTicket
+            ticket = await createQueue.CreateAsync(new NewTicket
             {
                 Title = request.Title,
                 Description = request.Description,
@@ -62,7 +64,7 @@ public sealed class ExternalTicketService(IDbContextFactory<DestekDbContext> dbF
                 TeosId = request.TeosId,
                 CitizenshipNo = request.CitizenshipNo,
                 ApiClientId = client.Id,
-            }, Actor.ApiClient(client.Id, client.Name), cancellationToken: cancellationToken);
+            }, Actor.ApiClient(client.Id, client.Name));
         }
         catch (TicketRuleException ex)
         {
