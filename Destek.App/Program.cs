@@ -1,5 +1,6 @@
 using Destek.App;
 using Destek.App.Cli;
+using Destek.App.ExternalApi;
 using Destek.App.SupportForm;
 using Destek.Core;
 
@@ -14,6 +15,7 @@ builder.AddDestekCore();
 builder.AddDestekIdentity();
 builder.AddDestekWeb();
 builder.AddSupportForm();
+builder.AddExternalApi();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
@@ -26,6 +28,7 @@ if (isCli)
 app.UseDestekPipeline();
 app.MapDestekApp();
 app.MapSupportForm();
+app.MapExternalApi();
 await app.RunAsync();
 return 0;
 

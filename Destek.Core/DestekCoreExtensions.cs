@@ -57,7 +57,7 @@ public static class DestekCoreExtensions
                 DefaultTimeout = 30,
                 Pooling = true,
             }.ToString();
-            options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
+            options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), new SqliteWriteGate());
         }
 
         // Migrations are written by hand (no EF design tools here), so there is no model snapshot;

@@ -14,6 +14,10 @@ public static class AdminCli
     private static readonly Dictionary<string, Func<IServiceProvider, CliArguments, Task<object>>> Commands = new()
     {
         ["users create"] = UserCommands.CreateAsync,
+        ["api-clients create"] = ApiClientCommands.CreateAsync,
+        ["api-clients rotate-secret"] = ApiClientCommands.RotateSecretAsync,
+        ["api-clients list"] = ApiClientCommands.ListAsync,
+        ["webhooks create"] = ApiClientCommands.CreateWebhookAsync,
     };
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)

@@ -1,0 +1,65 @@
+using Destek.App.Platform;
+using Destek.Core.ExternalApi;
+
+namespace Destek.App.ExternalApi;
+
+/// <summary>
+/// In front of every /api/external endpoint: checks X-API-Key + X-API-Secret (401), counts the
+/// request against the client's per-minute limit (429 with Retry-After), and turns refusals and
+/// unexpected failures into seed-000's error body (a 500 never carries a stack trace).
+/// </summary>
+public sealed class ExternalApiGate(ApiClientAuthenticator authenticator, RateLimits rateLimits, ILogger<ExternalApiGate> logger) : IEndpointFilter
+{
+    private const string ClientItem = "Destek.ExternalApi.Client";
+
+    public static AuthenticatedClient ClientOf(HttpContext context) =>
+        context.Items[ClientItem] as AuthenticatedClient ?? throw new InvalidOperationException("ExternalApiGate did not run.");
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        try
+        {
+            var headers = http.Request.Headers;
+            var (result, client) = await authenticator.AuthenticateAsync(headers["X-API-Key"].ToString(), headers["X-API-Secret"].ToString(), http.RequestAborted);
+            switch (result)
+            {
+                case ApiAuthResult.MissingCredentials:
+                    return ExternalErrors.Problem(http, StatusCodes.Status401Unauthorized, "X-API-Key ve X-API-Secret başlıkları zorunludur.");
+                case ApiAuthResult.InvalidCredentials:
+                    return ExternalErrors.Problem(http, StatusCodes.Status401Unauthorized, "Geçersiz API anahtarı veya secret.");
+                case ApiAuthResult.Inactive:
+                    return ExternalErrors.Problem(http, StatusCodes.Status401Unauthorized, "Bu API client devre dışı bırakılmış.");
+            }
+
+            if (!rateLimits.TryAcquire(http, "external:" + client!.Id, client.RateLimitPerMinute, TimeSpan.FromMinutes(1)))
+            {
+                return ExternalErrors.Problem(http, StatusCodes.Status429TooManyRequests,
+                    $"Rate limit aşıldı: dakikada en fazla {client.RateLimitPerMinute} istek yapılabilir. Retry-After süresi kadar bekleyin.");
+            }
+
+            http.Items[ClientItem] = client;
+            return await next(context);
+        }
+        catch (ExternalApiException ex)
+        {
+            return ExternalErrors.Problem(http, ex.Status, ex.Message, ex.Field);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return ExternalErrors.Problem(http, StatusCodes.Status400BadRequest,
+                ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"İstek gövdesi en fazla {JsonBody.MaxBytes / 1024 / 1024} MiB olabilir." : "İstek okunamadı.", "body");
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return Results.Empty;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "External API request failed");
+            return ExternalErrors.Problem(http, StatusCodes.Status500InternalServerError, "Sunucu hatası. Destek ekibine requestId ile başvurun.");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Destek.Core.ExternalApi;
+using Destek.Core.Webhooks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Destek.Core.Data.Configurations;
+
+public sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClient>
+{
+    public void Configure(EntityTypeBuilder<ApiClient> builder)
+    {
+        builder.ToTable("ApiClients");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Name).HasMaxLength(ApiClient.NameMaxLength).IsRequired();
+        builder.Property(c => c.ApiKey).HasMaxLength(64).IsRequired();
+        builder.Property(c => c.SecretHash).HasMaxLength(64).IsRequired();
+        builder.PrimitiveCollection(c => c.AllowedDepartmentIds);
+        builder.HasIndex(c => c.ApiKey).IsUnique();
+    }
+}
+
+public sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<WebhookSubscription>
+{
+    public void Configure(EntityTypeBuilder<WebhookSubscription> builder)
+    {
+        builder.ToTable("WebhookSubscriptions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Url).HasMaxLength(WebhookSubscription.UrlMaxLength).IsRequired();
+        builder.Property(s => s.EncryptedSecret).HasMaxLength(1000).IsRequired();
+        builder.Property(s => s.DeactivatedReason).HasMaxLength(500);
+        builder.PrimitiveCollection(s => s.Events);
+        builder.HasOne<ApiClient>().WithMany().HasForeignKey(s => s.ApiClientId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.ApiClientId, s.IsActive });
+    }
+}
+
+public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
+    {
+        builder.ToTable("WebhookDeliveries");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Event).HasMaxLength(50).IsRequired();
+        builder.Property(d => d.Payload).IsRequired();
+        builder.Property(d => d.LastError).HasMaxLength(500);
+        builder.HasOne(d => d.Subscription).WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(d => d.Attempts).WithOne().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Attempts).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        builder.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
+        builder.HasIndex(d => d.WebhookId).IsUnique();
+    }
+}
+
+public sealed class WebhookAttemptConfiguration : IEntityTypeConfiguration<WebhookAttempt>
+{
+    public void Configure(EntityTypeBuilder<WebhookAttempt> builder)
+    {
+        builder.ToTable("WebhookAttempts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Response).HasMaxLength(WebhookAttempt.ResponseMaxBytes);
+        builder.Property(a => a.Error).HasMaxLength(500);
+        builder.HasIndex(a => new { a.DeliveryId, a.AttemptedAt });
+    }
+}

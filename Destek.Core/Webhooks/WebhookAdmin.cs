@@ -1,0 +1,110 @@
+using Destek.Core.Data;
+using Destek.Core.ExternalApi;
+using Microsoft.EntityFrameworkCore;
+
+namespace Destek.Core.Webhooks;
+
+public sealed record CreatedWebhook(int Id, string Secret);
+
+public sealed record WebhookSummary(
+    int Id, int ApiClientId, string Url, IReadOnlyList<string> Events, int MaxAttempts, int RetryDelaySeconds, bool IsActive,
+    string? DeactivatedReason, DateTime CreatedAt);
+
+public sealed record DeliveryView(
+    long Id, Guid WebhookId, string Event, int? TicketId, DeliveryStatus Status, int AttemptCount, DateTime CreatedAt,
+    DateTime? NextAttemptAt, DateTime? CompletedAt, int? LastStatusCode, string? LastError, string Payload, IReadOnlyList<AttemptView> Attempts);
+
+public sealed record AttemptView(DateTime AttemptedAt, int? StatusCode, int DurationMs, string? Response, string? Error);
+
+/// <summary>Admin operations on an API client's webhooks, for the settings screens and the CLI.</summary>
+public sealed class WebhookAdmin(
+    IDbContextFactory<DestekDbContext> dbFactory, WebhookSecrets secrets, WebhookUrlGuard guard, WebhookSubscriptionCache cache, TimeProvider clock)
+{
+    /// <summary>A new subscription; the secret is generated when none is given and returned this once.</summary>
+    public async Task<CreatedWebhook> CreateAsync(int apiClientId, string url, IEnumerable<string> events, string? secret = null,
+        int maxAttempts = WebhookSubscription.DefaultMaxAttempts, int retryDelaySeconds = WebhookSubscription.DefaultRetryDelaySeconds,
+        CancellationToken cancellationToken = default)
+    {
+        if (secret is not null && secret.Trim().Length < 16)
+        {
+            throw new WebhookAdminException("Webhook secret'ı en az 16 karakter olmalıdır.");
+        }
+
+        var uri = await guard.CheckAsync(url, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Set<ApiClient>().AnyAsync(c => c.Id == apiClientId, cancellationToken))
+        {
+            throw new WebhookAdminException($"API client bulunamadı: {apiClientId}");
+        }
+
+        var plain = string.IsNullOrWhiteSpace(secret) ? WebhookSecrets.NewSecret() : secret.Trim();
+        var subscription = WebhookSubscription.Create(apiClientId, uri, events, secrets.Protect(plain), maxAttempts, retryDelaySeconds, clock.GetUtcNow().UtcDateTime);
+        db.Add(subscription);
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate(apiClientId);
+        return new CreatedWebhook(subscription.Id, plain);
+    }
+
+    public async Task UpdateAsync(int id, string url, IEnumerable<string> events, int maxAttempts, int retryDelaySeconds, CancellationToken cancellationToken = default)
+    {
+        var uri = await guard.CheckAsync(url, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var subscription = await FindAsync(db, id, cancellationToken);
+        subscription.Update(uri, events, maxAttempts, retryDelaySeconds);
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate(subscription.ApiClientId);
+    }
+
+    public async Task SetActiveAsync(int id, bool active, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var subscription = await FindAsync(db, id, cancellationToken);
+        if (active)
+        {
+            subscription.Activate();
+        }
+        else
+        {
+            subscription.Deactivate("Yönetici tarafından devre dışı bırakıldı.");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate(subscription.ApiClientId);
+    }
+
+    public async Task DeleteAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var subscription = await FindAsync(db, id, cancellationToken);
+        db.Remove(subscription);
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate(subscription.ApiClientId);
+    }
+
+    public async Task<IReadOnlyList<WebhookSummary>> ListAsync(int apiClientId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.ApiClientId == apiClientId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        return rows.Select(s => new WebhookSummary(s.Id, s.ApiClientId, s.Url, s.Events, s.MaxAttempts, s.RetryDelaySeconds, s.IsActive,
+            s.DeactivatedReason, s.CreatedAt)).ToList();
+    }
+
+    /// <summary>The newest deliveries of a webhook with all their attempts.</summary>
+    public async Task<IReadOnlyList<DeliveryView>> DeliveriesAsync(int subscriptionId, int take = 50, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Set<WebhookDelivery>().AsNoTracking().Include(d => d.Attempts)
+            .Where(d => d.SubscriptionId == subscriptionId)
+            .OrderByDescending(d => d.Id).Take(Math.Clamp(take, 1, 500))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return rows.Select(d => new DeliveryView(d.Id, d.WebhookId, d.Event, d.TicketId, d.Status, d.AttemptCount, d.CreatedAt, d.NextAttemptAt,
+            d.CompletedAt, d.LastStatusCode, d.LastError, d.Payload,
+            d.Attempts.OrderBy(a => a.AttemptedAt).ThenBy(a => a.Id).Select(a => new AttemptView(a.AttemptedAt, a.StatusCode, a.DurationMs, a.Response, a.Error)).ToList()))
+            .ToList();
+    }
+
+    private static async Task<WebhookSubscription> FindAsync(DestekDbContext db, int id, CancellationToken cancellationToken) =>
+        await db.Set<WebhookSubscription>().FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
+        ?? throw new WebhookAdminException($"Webhook bulunamadı: {id}");
+}

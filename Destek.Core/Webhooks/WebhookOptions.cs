@@ -1,0 +1,18 @@
+namespace Destek.Core.Webhooks;
+
+/// <summary>The "Destek:Webhooks" configuration section.</summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Destek:Webhooks";
+
+    /// <summary>Lets Production deliver to loopback, private and link-local addresses (tests and local development).</summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>Whether the Quartz job polls the outbox (tests switch it off and drive delivery themselves).</summary>
+    public bool DeliveryJobEnabled { get; set; } = true;
+
+    public int PollIntervalSeconds { get; set; } = 5;
+
+    /// <summary>Deliveries sent at the same time by one run of the job.</summary>
+    public int Parallelism { get; set; } = 4;
+}

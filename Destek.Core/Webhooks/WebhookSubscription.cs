@@ -1,0 +1,224 @@
+using Destek.Core.Tickets;
+
+namespace Destek.Core.Webhooks;
+
+/// <summary>
+/// Where an API client wants to hear about its tickets (seed-000's eight events). The signing
+/// secret must stay readable to sign with, so it is kept encrypted with Data Protection
+/// (see <see cref="WebhookSecrets"/>), never in clear.
+/// </summary>
+public sealed class WebhookSubscription
+{
+    public const int UrlMaxLength = 2000;
+    public const int DefaultMaxAttempts = 3;
+    public const int DefaultRetryDelaySeconds = 60;
+
+    private WebhookSubscription()
+    {
+    }
+
+    public int Id { get; private set; }
+    public int ApiClientId { get; private set; }
+    public string Url { get; private set; } = "";
+    public List<string> Events { get; private set; } = [];
+    public string EncryptedSecret { get; private set; } = "";
+    public int MaxAttempts { get; private set; } = DefaultMaxAttempts;
+    public int RetryDelaySeconds { get; private set; } = DefaultRetryDelaySeconds;
+    public bool IsActive { get; private set; }
+    /// <summary>Why the system switched it off (a 410 Gone), shown to admins.</summary>
+    public string? DeactivatedReason { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+
+    public static WebhookSubscription Create(int apiClientId, Uri url, IEnumerable<string> events, string encryptedSecret, int maxAttempts, int retryDelaySeconds, DateTime now)
+    {
+        var subscription = new WebhookSubscription
+        {
+            ApiClientId = apiClientId,
+            EncryptedSecret = encryptedSecret,
+            IsActive = true,
+            CreatedAt = now,
+        };
+        subscription.Update(url, events, maxAttempts, retryDelaySeconds);
+        return subscription;
+    }
+
+    public void Update(Uri url, IEnumerable<string> events, int maxAttempts, int retryDelaySeconds)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(events);
+        var list = events.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct().ToList();
+        var unknown = list.Except(TicketEvent.All).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new WebhookAdminException($"Bilinmeyen olay: {string.Join(", ", unknown)}. Geçerli olaylar: {string.Join(", ", TicketEvent.All)}.");
+        }
+
+        if (list.Count == 0)
+        {
+            throw new WebhookAdminException("En az bir olay seçilmelidir.");
+        }
+
+        if (maxAttempts is < 1 or > 20)
+        {
+            throw new WebhookAdminException("Deneme sayısı 1 ile 20 arasında olmalıdır.");
+        }
+
+        if (retryDelaySeconds is < 1 or > 86_400)
+        {
+            throw new WebhookAdminException("Bekleme süresi 1 ile 86400 saniye arasında olmalıdır.");
+        }
+
+        Url = url.ToString();
+        Events = TicketEvent.All.Where(list.Contains).ToList();
+        MaxAttempts = maxAttempts;
+        RetryDelaySeconds = retryDelaySeconds;
+    }
+
+    public bool Wants(string eventType) => IsActive && Events.Contains(eventType);
+
+    public void Activate()
+    {
+        IsActive = true;
+        DeactivatedReason = null;
+    }
+
+    public void Deactivate(string? reason)
+    {
+        IsActive = false;
+        DeactivatedReason = reason;
+    }
+}
+
+public enum DeliveryStatus
+{
+    Pending = 0,
+    Delivered = 1,
+    Failed = 2,
+}
+
+/// <summary>
+/// One event for one subscription: an outbox row written in the transaction of the ticket change.
+/// The body is fixed when the event happens and signed as stored, so every attempt sends the same
+/// bytes and the same X-Webhook-Id (receivers can drop duplicates).
+/// </summary>
+public sealed class WebhookDelivery
+{
+    private readonly List<WebhookAttempt> _attempts = [];
+
+    private WebhookDelivery()
+    {
+    }
+
+    public long Id { get; private set; }
+    public int SubscriptionId { get; private set; }
+    public WebhookSubscription? Subscription { get; private set; }
+    public Guid WebhookId { get; private set; }
+    public string Event { get; private set; } = "";
+    public int? TicketId { get; private set; }
+    public string Payload { get; private set; } = "";
+    public DeliveryStatus Status { get; private set; }
+    public int AttemptCount { get; private set; }
+    public DateTime? NextAttemptAt { get; private set; }
+    /// <summary>Set while a sender holds the row, so two senders never post it at once.</summary>
+    public DateTime? LockedUntil { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? CompletedAt { get; private set; }
+    public int? LastStatusCode { get; private set; }
+    public string? LastError { get; private set; }
+    public IReadOnlyList<WebhookAttempt> Attempts => _attempts;
+
+    public static WebhookDelivery Create(int subscriptionId, string eventType, int? ticketId, string payload, DateTime now) => new()
+    {
+        SubscriptionId = subscriptionId,
+        WebhookId = Guid.NewGuid(),
+        Event = eventType,
+        TicketId = ticketId,
+        Payload = payload,
+        Status = DeliveryStatus.Pending,
+        NextAttemptAt = now,
+        CreatedAt = now,
+    };
+
+    /// <summary>
+    /// Records one attempt and decides what comes next: done on 2xx; failed for good on 410 (the
+    /// caller deactivates the subscription) or when the attempts are spent; otherwise again after
+    /// the subscription's delay, or later when the receiver asked so with Retry-After.
+    /// </summary>
+    public WebhookAttempt RecordAttempt(WebhookSendResult result, int maxAttempts, TimeSpan retryDelay, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        AttemptCount++;
+        LastStatusCode = result.StatusCode;
+        LastError = result.Error;
+        LockedUntil = null;
+        var attempt = WebhookAttempt.Create(this, result, now);
+        _attempts.Add(attempt);
+        if (result.Succeeded)
+        {
+            Status = DeliveryStatus.Delivered;
+            NextAttemptAt = null;
+            CompletedAt = now;
+        }
+        else if (result.StatusCode == 410 || AttemptCount >= maxAttempts)
+        {
+            Status = DeliveryStatus.Failed;
+            NextAttemptAt = null;
+            CompletedAt = now;
+        }
+        else
+        {
+            var delay = result.RetryAfter is { } asked && asked > retryDelay ? asked : retryDelay;
+            Status = DeliveryStatus.Pending;
+            NextAttemptAt = now + delay;
+        }
+
+        return attempt;
+    }
+
+    /// <summary>An admin's "Yeniden gönder": the same body and id, a fresh set of attempts, now.</summary>
+    public void Redeliver(DateTime now)
+    {
+        Status = DeliveryStatus.Pending;
+        AttemptCount = 0;
+        NextAttemptAt = now;
+        CompletedAt = null;
+        LockedUntil = null;
+    }
+}
+
+/// <summary>One POST of a delivery, as admins see it in the log.</summary>
+public sealed class WebhookAttempt
+{
+    public const int ResponseMaxBytes = 1024;
+
+    private WebhookAttempt()
+    {
+    }
+
+    public long Id { get; private set; }
+    public long DeliveryId { get; private set; }
+    public DateTime AttemptedAt { get; private set; }
+    public int? StatusCode { get; private set; }
+    public int DurationMs { get; private set; }
+    /// <summary>The first 1 KiB of the receiver's answer.</summary>
+    public string? Response { get; private set; }
+    public string? Error { get; private set; }
+
+    internal static WebhookAttempt Create(WebhookDelivery delivery, WebhookSendResult result, DateTime now) => new()
+    {
+        DeliveryId = delivery.Id,
+        AttemptedAt = now,
+        StatusCode = result.StatusCode,
+        DurationMs = result.DurationMs,
+        Response = result.Response,
+        Error = result.Error,
+    };
+}
+
+/// <summary>What happened to one POST.</summary>
+public sealed record WebhookSendResult(int? StatusCode, int DurationMs, string? Response, string? Error, TimeSpan? RetryAfter)
+{
+    public bool Succeeded => StatusCode is >= 200 and < 300;
+}
+
+public sealed class WebhookAdminException(string message) : InvalidOperationException(message);
