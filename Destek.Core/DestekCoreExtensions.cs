@@ -29,6 +29,7 @@ public static class DestekCoreExtensions
         services.AddDbContextFactory<DestekDbContext>((sp, options) => ConfigureDatabase(sp, options));
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<StaffDirectory>();
+        services.AddSingleton<TicketCreateQueue>();
         services.AddSingleton<TicketService>();
         services.AddSingleton<TicketQueries>();
         services.AddSingleton<UserAdmin>();

@@ -18,7 +18,6 @@ public static class ExternalApiCoreExtensions
         services.AddSingleton<ApiClientAdmin>();
         services.AddSingleton<ExternalTicketQueries>();
         services.AddSingleton<ExternalTicketService>();
-        services.AddSingleton<TicketCreateQueue>();
         services.AddSingleton<ExternalCountCache>();
         services.AddSingleton<SystemUser>();
 

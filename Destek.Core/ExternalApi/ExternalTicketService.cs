@@ -29,15 +29,14 @@ public sealed record ExternalTicketRequest
 
 /// <summary>
 /// The writes of /api/external: comments through the TicketService every surface uses, creation
-/// through <see cref="TicketCreateQueue"/> (group commit with the same Ticket.Open rules, numbering
-/// and event handlers), so history, numbers and webhook events are the same as in the desk.
+/// through TicketService.CreateAsync, so history, numbers and webhook events are the same as in the desk.
 /// Department: the one asked for (unknown or inactive → 400, outside the client's list → 403), else
 /// the installation's default department; when the client is limited to departments that do not
 /// include the default, its first allowed active department.
 /// Comments are public messages "[API - {client name}] {content}" written by the "Sistem" user.
 /// </summary>
 public sealed class ExternalTicketService(
-    IDbContextFactory<DestekDbContext> dbFactory, TicketService tickets, TicketCreateQueue createQueue, SystemUser systemUser, TimeProvider clock)
+    IDbContextFactory<DestekDbContext> dbFactory, TicketService tickets, ExternalCountCache counts, SystemUser systemUser, TimeProvider clock)
 {
     private static readonly TimeSpan DepartmentCacheLifetime = TimeSpan.FromSeconds(5);
     private volatile DepartmentSnapshot? _departments;
@@ -50,7 +49,7 @@ public sealed class ExternalTicketService(
         Ticket ticket;
         try
         {
-            ticket = await createQueue.CreateAsync(new NewTicket
+            ticket = await tickets.CreateAsync(new NewTicket
             {
                 Title = request.Title,
                 Description = request.Description,
@@ -64,12 +63,14 @@ public sealed class ExternalTicketService(
                 TeosId = request.TeosId,
                 CitizenshipNo = request.CitizenshipNo,
                 ApiClientId = client.Id,
-            }, Actor.ApiClient(client.Id, client.Name));
+            }, Actor.ApiClient(client.Id, client.Name), cancellationToken: cancellationToken);
         }
         catch (TicketRuleException ex)
         {
             throw new ExternalApiException(400, ex.Message);
         }
+
+        counts.Changed(client.Id);
 
         return new ExternalTicket(ticket.Id, ticket.Title, ticket.Description, TicketLifecycle.ToExternal(ticket.Status),
             TicketLifecycle.ToEnglish(ticket.Priority), ExternalFormat.Source(ticket.Source), ticket.ExternalRef, department.Id, department.Name,

@@ -15,8 +15,12 @@ public sealed class TicketNotFoundException(int ticketId) : Exception($"Talep bu
 /// opens its own context, loads the ticket, calls the ticket's guarded method and saves once.
 /// Staff actors only reach tickets of their departments (admins all); others get TicketNotFound.
 /// </summary>
-public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, AttachmentStore attachments, TimeProvider clock)
+public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, AttachmentStore attachments, TicketCreateQueue createQueue, TimeProvider clock)
 {
+    /// <summary>
+    /// Opens a ticket. Without files it joins the group commit (<see cref="TicketCreateQueue"/>);
+    /// with files it is saved on its own, so the files can be removed again if the save fails.
+    /// </summary>
     public async Task<Ticket> CreateAsync(NewTicket data, Actor actor, IReadOnlyList<IncomingFile>? files = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -26,6 +30,11 @@ public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, 
         if (!department.IsActive)
         {
             throw new TicketRuleException($"{department.Name} departmanı pasif.");
+        }
+
+        if (files is not { Count: > 0 })
+        {
+            return await createQueue.CreateAsync(data, actor);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

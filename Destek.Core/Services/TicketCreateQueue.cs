@@ -4,18 +4,18 @@ using Destek.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Destek.Core.ExternalApi;
+namespace Destek.Core.Services;
 
 /// <summary>
-/// Group commit for API ticket creation. SQLite has one writer, and one transaction per ticket
-/// made the write lock the limit of the API (about 300 creates/s on two cores, most of it waiting).
+/// Group commit behind <see cref="TicketService.CreateAsync"/>. SQLite has one writer, and one
+/// transaction per ticket made the write lock the limit (about 300 creates/s on two cores, most of it waiting).
 /// Requests that arrive together are saved together: each ticket is built with <see cref="Ticket.Open"/>
 /// (all rules checked per request, before queueing), then one loop saves what is waiting in one
 /// SaveChanges — one transaction, the same numbering and the same event handlers (webhook outbox)
-/// as TicketService.CreateAsync. If a batch fails, its tickets are retried one by one, so one bad
-/// ticket fails only its own request. Files are not supported here (the external API takes none).
+/// for every ticket. If a batch fails, its tickets are retried one by one, so one bad ticket fails
+/// only its own request. Tickets with files are saved on their own by TicketService.
 /// </summary>
-public sealed class TicketCreateQueue(IDbContextFactory<DestekDbContext> dbFactory, ExternalCountCache counts, TimeProvider clock, ILogger<TicketCreateQueue> logger)
+public sealed class TicketCreateQueue(IDbContextFactory<DestekDbContext> dbFactory, TimeProvider clock, ILogger<TicketCreateQueue> logger)
 {
     private const int MaxBatch = 64;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
@@ -97,10 +97,6 @@ public sealed class TicketCreateQueue(IDbContextFactory<DestekDbContext> dbFacto
         }
 
         await db.SaveChangesAsync();
-        foreach (var clientId in batch.Select(b => b.Data.ApiClientId).OfType<int>().Distinct())
-        {
-            counts.Changed(clientId);
-        }
     }
 
     private sealed record Pending(NewTicket Data, Actor Actor, DateTime Now, Ticket Ticket)
