@@ -93,8 +93,10 @@ public static class DestekWebExtensions
 
         app.UseStatusCodePagesWithReExecute("/bulunamadi", createScopeForStatusCodePages: true);
         app.MapStaticAssets();
+        app.UseApiErrorShield();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
         app.UseAntiforgery();
         return app;
     }

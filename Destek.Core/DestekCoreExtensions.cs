@@ -34,11 +34,13 @@ public static class DestekCoreExtensions
         services.AddSingleton<TicketQueries>();
         services.AddSingleton<UserAdmin>();
         services.AddSingleton<OrganizationAdmin>();
+        services.AddSingleton<Idempotency.IdempotencyStore>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DemoSeeder>();
 
         // Jobs: each capability adds its own with services.AddQuartz(q => q.ScheduleJob<...>(...)).
-        services.AddQuartz();
+        services.AddQuartz(q => q.ScheduleJob<Idempotency.IdempotencyPurgeJob>(t => t
+            .WithIdentity("idempotency-purge").StartAt(DateTimeOffset.UtcNow.AddMinutes(5)).WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever())));
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
     }

@@ -36,4 +36,20 @@ public static class ApiErrorCodes
         };
         return Results.Json(body, statusCode: status);
     }
+
+    /// <summary>
+    /// An error in the documented shape of the API the path belongs to, for platform behaviour that
+    /// runs before any surface (idempotency, unexpected failures).
+    /// </summary>
+    public static IResult SurfaceError(HttpContext context, int status, string message, string? code = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var path = context.Request.Path;
+        IDictionary<string, object?> documented =
+            path.StartsWithSegments("/api/external") ? new Dictionary<string, object?> { ["detail"] = message }
+            : path.StartsWithSegments("/api/support") ? new Dictionary<string, object?> { ["status"] = "error", ["message"] = message }
+            : path.StartsWithSegments("/api/user") ? new Dictionary<string, object?> { ["success"] = false, ["message"] = message }
+            : new Dictionary<string, object?> { ["message"] = message };
+        return Error(context, status, documented, code);
+    }
 }
