@@ -54,6 +54,19 @@ public sealed class SupportTicketStaffApi(DestekAppFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task CountsStaffCallsPerUserWithRateLimitHeaders()
+    {
+        using var client = await SignedInClientAsync(factory, DemoSeeder.Agent2Email);
+        var first = await client.GetAsync(new Uri("/api/support/tickets/?page_size=1", UriKind.Relative));
+        var second = await client.GetAsync(new Uri("/api/support/tickets/?page_size=1", UriKind.Relative));
+        Assert.Equal("600", first.Headers.GetValues("X-RateLimit-Limit").Single());
+        var before = int.Parse(first.Headers.GetValues("X-RateLimit-Remaining").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        var after = int.Parse(second.Headers.GetValues("X-RateLimit-Remaining").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        var sameWindow = first.Headers.GetValues("X-RateLimit-Reset").Single() == second.Headers.GetValues("X-RateLimit-Reset").Single();
+        Assert.True(!sameWindow || after < before, $"{after} should be below {before} within one window");
+    }
+
+    [Fact]
     public async Task ListsInDrfPagesWithTheListSerializersFields()
     {
         using var client = await SignedInClientAsync(factory, DemoSeeder.AdminEmail);

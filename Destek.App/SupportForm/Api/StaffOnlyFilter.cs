@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Destek.App.Account;
+using Destek.App.Platform;
 using Destek.Core.Services;
 using Destek.Core.Tickets;
 
@@ -9,7 +10,7 @@ namespace Destek.App.SupportForm.Api;
 /// seed-002's IsAdminUser, as Destek's staff: a signed-in Admin or Agent. Anonymous callers get 401,
 /// others 403, in DRF's shape plus code and requestId. The staff member is kept for the handler.
 /// </summary>
-public sealed class StaffOnlyFilter(StaffDirectory directory, IdentityOptionsAccessor identity) : IEndpointFilter
+public sealed class StaffOnlyFilter(StaffDirectory directory, IdentityOptionsAccessor identity, RateLimits rateLimits, IConfiguration configuration) : IEndpointFilter
 {
     private const string ItemKey = "destek.support.staff";
 
@@ -32,6 +33,13 @@ public sealed class StaffOnlyFilter(StaffDirectory directory, IdentityOptionsAcc
         if (staff is null)
         {
             return SupportApiResults.Detail(http, StatusCodes.Status403Forbidden, "Bu işlemi yapmak için izniniz bulunmamaktadır.");
+        }
+
+        // Per user, like every API (API-CONVENTIONS.md); generous, since people and their scripts share it.
+        var limit = configuration.GetValue("Destek:SupportForm:StaffRequestsPerMinute", 600);
+        if (!rateLimits.TryAcquire(http, "staff:" + staff.UserId, limit, TimeSpan.FromMinutes(1)))
+        {
+            return SupportApiResults.Detail(http, StatusCodes.Status429TooManyRequests, $"İstek limiti aşıldı: dakikada en fazla {limit} istek. Retry-After süresi kadar bekleyin.");
         }
 
         http.Items[ItemKey] = staff;
