@@ -28,6 +28,15 @@ public sealed class SupportRequestService(IDbContextFactory<DestekDbContext> dbF
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken);
     }
 
+    /// <summary>What the "talebiniz alındı" page shows, found by the ticket's unguessable public id.</summary>
+    public async Task<SupportReceipt?> ReceiptAsync(Guid publicId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Tickets.AsNoTracking().Where(t => t.PublicId == publicId)
+            .Select(t => new SupportReceipt(t.Number, t.Title, t.RequesterEmail))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <param name="customerId">The signed-in customer's user id, linked to the ticket; null for anonymous visitors.</param>
     public async Task<SupportSubmission> SubmitAsync(SupportRequest input, int? customerId, CancellationToken cancellationToken = default)
     {
@@ -65,3 +74,5 @@ public sealed class SupportRequestService(IDbContextFactory<DestekDbContext> dbF
         return new SupportSubmission(ticket, validation.Errors);
     }
 }
+
+public sealed record SupportReceipt(string Number, string Subject, string? Email);

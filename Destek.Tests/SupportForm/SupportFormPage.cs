@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Destek.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Destek.Tests.SupportForm.SupportFormKit;
 
@@ -91,6 +92,12 @@ public sealed partial class SupportFormPage(BrowserFixture browser)
         var number = (await page.Locator("#ticket-number").TextContentAsync())!.Trim();
         Assert.Matches(TicketNumber(), number);
         Assert.Equal("İsmail Işık", (await TicketAsync(browser.App, number)).RequesterName);
+
+        // Post/redirect/get: a refresh shows the receipt again and files no second ticket.
+        Assert.Contains("/destek/alindi/", page.Url, StringComparison.Ordinal);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#ticket-number")).ToHaveTextAsync(number);
+        Assert.Equal(1, await browser.App.WithDbAsync(db => db.Tickets.CountAsync(t => t.RequesterName == "İsmail Işık")));
         await page.Context.CloseAsync();
     }
 
