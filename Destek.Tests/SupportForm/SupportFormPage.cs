@@ -129,7 +129,7 @@ public sealed partial class SupportFormPage(BrowserFixture browser)
             JavaScriptEnabled = javaScript,
             ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-For"] = NewIp() },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         var sockets = new List<string>();
         page.WebSocket += (_, socket) => sockets.Add(socket.Url);
