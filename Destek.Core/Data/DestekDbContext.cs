@@ -32,8 +32,9 @@ public class DestekDbContext(DbContextOptions<DestekDbContext> options, TicketSa
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var raised = ChangeTracker.Entries<Ticket>().SelectMany(e => e.Entity.PendingEvents).ToList();
-        if (raised.Count == 0)
+        // Entries() runs DetectChanges over everything tracked, so the tickets are collected once.
+        var tickets = ChangeTracker.Entries<Ticket>().Where(e => e.Entity.PendingEvents.Count > 0).ToList();
+        if (tickets.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -43,58 +44,31 @@ public class DestekDbContext(DbContextOptions<DestekDbContext> options, TicketSa
             throw new InvalidOperationException("Ticket changes need the context from DI (TicketSaveHooks).");
         }
 
+        if (Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("Ticket changes commit in a transaction of their own, so the live notifier speaks only of committed work.");
+        }
+
+        var raised = tickets.SelectMany(e => e.Entity.PendingEvents).ToList();
         // The handlers need ticket ids, so a new ticket is saved first, inside one transaction.
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        foreach (var entry in tickets.Where(e => e.State == EntityState.Added))
         {
-            foreach (var ticket in ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
-            {
-                ticket.AssignNumber(await hooks.Numbers.NextAsync(this, ticket.CreatedAt, cancellationToken));
-            }
-
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await hooks.Events.HandleAsync(this, raised, cancellationToken);
-            written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
-
-            foreach (var entry in ChangeTracker.Entries<Ticket>())
-            {
-                entry.Entity.ClearEvents();
-            }
-
-            if (ownTransaction is not null)
-            {
-                hooks.Events.NotifyCommitted(raised);
-            }
-            else
-            {
-                PendingNotifications.AddRange(raised);
-            }
-
-            return written;
+            entry.Entity.AssignNumber(await hooks.Numbers.NextAsync(this, entry.Entity.CreatedAt, cancellationToken));
         }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
-    }
 
-    /// <summary>Events saved inside a caller's transaction; reported by <see cref="CommitAsync"/>.</summary>
-    private List<TicketEvent> PendingNotifications { get; } = [];
-
-    /// <summary>Commits a transaction the caller opened, then tells the live notifier what it carried.</summary>
-    public async Task CommitAsync(CancellationToken cancellationToken = default)
-    {
-        var transaction = Database.CurrentTransaction ?? throw new InvalidOperationException("No open transaction.");
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await hooks.Events.HandleAsync(this, raised, cancellationToken);
+        written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        hooks?.Events.NotifyCommitted(PendingNotifications);
-        PendingNotifications.Clear();
+
+        foreach (var entry in tickets)
+        {
+            entry.Entity.ClearEvents();
+        }
+
+        hooks.Events.NotifyCommitted(raised);
+        return written;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

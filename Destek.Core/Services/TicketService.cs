@@ -24,23 +24,28 @@ public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, 
     public async Task<Ticket> CreateAsync(NewTicket data, Actor actor, IReadOnlyList<IncomingFile>? files = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == data.DepartmentId, cancellationToken)
-            ?? throw new TicketRuleException($"Departman bulunamadı: {data.DepartmentId}");
-        if (!department.IsActive)
-        {
-            throw new TicketRuleException($"{department.Name} departmanı pasif.");
-        }
-
+        await EnsureDepartmentTakesTicketsAsync(data.DepartmentId, cancellationToken);
         if (files is not { Count: > 0 })
         {
             return await createQueue.CreateAsync(data, actor);
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var ticket = Ticket.Open(data, actor, now);
         db.Tickets.Add(ticket);
         return await SaveWithFilesAsync(db, ticket, files, null, actor, now, cancellationToken);
+    }
+
+    private async Task EnsureDepartmentTakesTicketsAsync(int departmentId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == departmentId, cancellationToken)
+            ?? throw new TicketRuleException($"Departman bulunamadı: {departmentId}");
+        if (!department.IsActive)
+        {
+            throw new TicketRuleException($"{department.Name} departmanı pasif.");
+        }
     }
 
     public async Task<TicketMessage> ReplyAsync(int ticketId, string body, Actor actor, IReadOnlyList<IncomingFile>? files = null, CancellationToken cancellationToken = default)
