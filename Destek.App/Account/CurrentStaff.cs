@@ -19,8 +19,7 @@ public sealed class CurrentStaff(AuthenticationStateProvider authentication, Sta
         }
 
         var state = await authentication.GetAuthenticationStateAsync();
-        var id = state.User.FindFirstValue(identity.UserIdClaimType);
-        _staff = int.TryParse(id, out var userId) ? await directory.FindAsync(userId) : null;
+        _staff = await directory.FindAsync(state.User, identity);
         return _staff;
     }
 
@@ -31,4 +30,19 @@ public sealed class CurrentStaff(AuthenticationStateProvider authentication, Sta
 public sealed class IdentityOptionsAccessor(Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
 {
     public string UserIdClaimType => options.Value.ClaimsIdentity.UserIdClaimType;
+
+    /// <summary>The signed-in user's id, or null for anonymous callers.</summary>
+    public int? UserIdOf(ClaimsPrincipal user) =>
+        int.TryParse(user?.FindFirstValue(UserIdClaimType), System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+}
+
+public static class StaffPrincipal
+{
+    /// <summary>The staff member a request or circuit is signed in as; null for customers and anonymous callers.</summary>
+    public static async Task<StaffMember?> FindAsync(this StaffDirectory directory, ClaimsPrincipal user, IdentityOptionsAccessor identity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(identity);
+        return identity.UserIdOf(user) is int userId ? await directory.FindAsync(userId, cancellationToken) : null;
+    }
 }

@@ -12,9 +12,7 @@ public static class DeskEndpoints
         endpoints.MapGet("/masa/ekler/{id:int}", async (int id, ClaimsPrincipal user, IdentityOptionsAccessor identity, StaffDirectory directory,
             TicketQueries queries, AttachmentStore store, CancellationToken cancellationToken) =>
         {
-            var staff = int.TryParse(user.FindFirstValue(identity.UserIdClaimType), out var userId)
-                ? await directory.FindAsync(userId, cancellationToken)
-                : null;
+            var staff = await directory.FindAsync(user, identity, cancellationToken);
             if (staff is null)
             {
                 return Results.Forbid();

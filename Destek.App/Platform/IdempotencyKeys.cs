@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Destek.Core.Idempotency;
 
@@ -111,7 +110,7 @@ public static class IdempotencyKeys
             return "bearer:" + Hash(authorization[7..].Trim());
         }
 
-        if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        if (context.RequestServices.GetRequiredService<Account.IdentityOptionsAccessor>().UserIdOf(context.User) is int userId)
         {
             return "user:" + userId;
         }

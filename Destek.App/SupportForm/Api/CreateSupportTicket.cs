@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Destek.App.Account;
 using Destek.Core.Identity;
 using Destek.Core.Services;
@@ -107,7 +106,6 @@ public static class CreateSupportTicket
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(identity);
         var user = context.User;
-        return user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Customer)
-            && int.TryParse(user.FindFirstValue(identity.UserIdClaimType), out var id) ? id : null;
+        return user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Customer) ? identity.UserIdOf(user) : null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Destek.App.Account;
 using Destek.App.Platform;
 using Destek.Core.Services;
@@ -27,9 +26,7 @@ public sealed class StaffOnlyFilter(StaffDirectory directory, IdentityOptionsAcc
             return SupportApiResults.Detail(http, StatusCodes.Status401Unauthorized, "Kimlik doğrulama bilgileri sağlanmadı.");
         }
 
-        var staff = int.TryParse(http.User.FindFirstValue(identity.UserIdClaimType), out var userId)
-            ? await directory.FindAsync(userId, http.RequestAborted)
-            : null;
+        var staff = await directory.FindAsync(http.User, identity, http.RequestAborted);
         if (staff is null)
         {
             return SupportApiResults.Detail(http, StatusCodes.Status403Forbidden, "Bu işlemi yapmak için izniniz bulunmamaktadır.");
