@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Destek.App.Components.Layout;
+using MudBlazor.Services;
 using Radzen;
 
 namespace Destek.App;
@@ -55,7 +57,7 @@ public static class DestekWebExtensions
         return builder;
     }
 
-    /// <summary>Blazor (static by default, interactive where a person interacts), Radzen, health, platform pieces.</summary>
+    /// <summary>Blazor (static by default, interactive where a person interacts), MudBlazor, health, platform pieces.</summary>
     public static WebApplicationBuilder AddDestekWeb(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -65,6 +67,7 @@ public static class DestekWebExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRazorPages();
         builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<RateLimits>();
         builder.Services.AddSingleton<ClientAddress>();
@@ -92,6 +95,7 @@ public static class DestekWebExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/bulunamadi", createScopeForStatusCodePages: true);
+        app.UseThemeClientHint();
         app.MapStaticAssets();
         app.UseApiErrorShield();
         app.UseAuthentication();
@@ -104,9 +108,9 @@ public static class DestekWebExtensions
     public static WebApplication MapDestekApp(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapBlazorClientScript();
         app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
         app.MapAccountEndpoints();
+        app.MapThemePreference();
         app.MapDeskEndpoints();
         app.MapRazorPages();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
