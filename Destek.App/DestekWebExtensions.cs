@@ -67,7 +67,7 @@ public static class DestekWebExtensions
         builder.Services.AddRadzenComponents();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<RateLimits>();
-        builder.Services.AddSingleton<ClientAddress>();
+        builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddScoped<CurrentStaff>();
         builder.Services.AddSingleton<IdentityOptionsAccessor>();
         builder.Services.AddHealthChecks()
@@ -85,6 +85,8 @@ public static class DestekWebExtensions
     public static WebApplication UseDestekPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseRequestIds();
         if (!app.Environment.IsDevelopment())
         {
