@@ -67,7 +67,7 @@ public static class DestekWebExtensions
         builder.Services.AddRadzenComponents();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<RateLimits>();
-        builder.Services.AddTrustedProxies(builder.Configuration);
+        builder.Services.AddTrustedProxies();
         builder.Services.AddScoped<CurrentStaff>();
         builder.Services.AddSingleton<IdentityOptionsAccessor>();
         builder.Services.AddHealthChecks()

@@ -137,7 +137,10 @@ public static class AdminCli
 
             var equals = token.IndexOf('=', StringComparison.Ordinal);
             var key = equals < 0 ? token[2..] : token[2..equals];
-            var value = equals >= 0 ? token[(equals + 1)..] : ++i < args.Length ? args[i] : throw new CliUsageException($"--{key} için değer eksik.");
+            // "--key --other" is a forgotten value, not a value that starts with dashes (that needs "--key=--value").
+            var value = equals >= 0 ? token[(equals + 1)..]
+                : i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i]
+                : throw new CliUsageException($"--{key} için değer eksik.");
             if (key.Contains(':', StringComparison.Ordinal) || HostKeys.Contains(key))
             {
                 configuration.Add($"--{key}={value}");

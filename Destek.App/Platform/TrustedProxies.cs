@@ -16,25 +16,24 @@ public static class TrustedProxies
 {
     public const string Section = "Destek:TrustedProxies";
 
-    public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTrustedProxies(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var entries = configuration.GetSection(Section).Get<string[]>() ?? [];
-        var networks = entries.Select(Parse).ToList();
         services.AddSingleton<ClientAddress>();
-        services.Configure<ForwardedHeadersOptions>(options =>
+        // Read from the container's configuration when the options are first built, not while the
+        // services are registered: settings added later (a test host's, a command line's) count too.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((options, configuration) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             // The defaults (127.0.0.0/8 and ::1) stay: a proxy on the same machine is trusted, as before.
-            foreach (var network in networks)
+            foreach (var entry in configuration.GetSection(Section).Get<string[]>() ?? [])
             {
-                options.KnownIPNetworks.Add(network);
+                options.KnownIPNetworks.Add(Parse(entry));
             }
 
             // Walk back through a chain of trusted proxies and stop at the first address that is not
             // one: that is the client, and whatever it wrote into X-Forwarded-For itself is ignored.
             options.ForwardLimit = null;
-        });
+        }).ValidateOnStart(); // a mistyped proxy address stops the start-up instead of failing every request
 
         // Cookies are Secure whenever the original request was HTTPS, which after the middleware
         // is what Request.IsHttps says (antiforgery's default would never set the flag).
