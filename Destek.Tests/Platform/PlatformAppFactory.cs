@@ -13,6 +13,10 @@ namespace Destek.Tests.Platform;
 /// </summary>
 public sealed class PlatformAppFactory : DestekAppFactory
 {
+    private readonly RateLimits _rateLimits;
+
+    public PlatformAppFactory() => _rateLimits = new RateLimits(Clock);
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 30, TimeSpan.Zero));
 
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
@@ -24,6 +28,15 @@ public sealed class PlatformAppFactory : DestekAppFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton(new RateLimits(Clock)));
+        builder.ConfigureTestServices(services => services.AddSingleton(_rateLimits));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _rateLimits.Dispose();
+        }
     }
 }
