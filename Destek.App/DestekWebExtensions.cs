@@ -70,7 +70,7 @@ public static class DestekWebExtensions
         builder.Services.AddMudServices();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<RateLimits>();
-        builder.Services.AddSingleton<ClientAddress>();
+        builder.Services.AddTrustedProxies();
         builder.Services.AddScoped<CurrentStaff>();
         builder.Services.AddSingleton<IdentityOptionsAccessor>();
         builder.Services.AddHealthChecks()
@@ -88,6 +88,8 @@ public static class DestekWebExtensions
     public static WebApplication UseDestekPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseRequestIds();
         if (!app.Environment.IsDevelopment())
         {

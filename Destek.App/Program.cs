@@ -4,9 +4,16 @@ using Destek.App.ExternalApi;
 using Destek.App.SupportForm;
 using Destek.Core;
 
-var isCli = AdminCli.IsCommand(args);
-var builder = WebApplication.CreateBuilder(isCli ? [] : args);
-if (isCli)
+// A command line is understood (and a usage error refused) before the host exists, so a typo neither
+// starts the web server nor creates a database.
+var cli = AdminCli.Recognize(args);
+if (cli?.UsageError is { } usage)
+{
+    return await AdminCli.WriteUsageErrorAsync(usage, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(cli is null ? args : [.. cli.ConfigurationArgs]);
+if (cli is not null)
 {
     AdminCli.ConfigureLogging(builder);
 }
@@ -20,9 +27,9 @@ builder.AddExternalApi();
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
 
-if (isCli)
+if (cli is not null)
 {
-    return await AdminCli.RunAsync(app.Services, args, Console.Out, Console.Error);
+    return await AdminCli.RunAsync(app.Services, cli, Console.Out, Console.Error);
 }
 
 app.UseDestekPipeline();

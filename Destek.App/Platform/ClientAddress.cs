@@ -3,28 +3,16 @@ using System.Net;
 namespace Destek.App.Platform;
 
 /// <summary>
-/// The caller's IP: X-Forwarded-For is believed only when the connection comes from a trusted proxy
-/// (Destek:TrustedProxies, loopback by default), so a visitor cannot pick their own rate-limit bucket.
+/// The caller's IP, as the forwarded-headers middleware left it (see <see cref="TrustedProxies"/>):
+/// X-Forwarded-For is believed only from a trusted proxy, so a visitor cannot pick their own rate-limit bucket.
 /// </summary>
-public sealed class ClientAddress(IConfiguration configuration)
+public sealed class ClientAddress
 {
-    private readonly IPAddress[] _trusted = (configuration.GetSection("Destek:TrustedProxies").Get<string[]>() ?? [])
-        .Select(IPAddress.Parse).ToArray();
-
     public IPAddress Of(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var remote = context.Connection.RemoteIpAddress ?? IPAddress.Loopback;
-        if (!IsTrusted(remote))
-        {
-            return remote;
-        }
-
-        var forwarded = context.Request.Headers["X-Forwarded-For"].ToString();
-        var last = forwarded.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
-        return last is not null && IPAddress.TryParse(last, out var address) ? address : remote;
+        // One bucket per client whether it reached a dual-stack socket as 203.0.113.9 or ::ffff:203.0.113.9.
+        return remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote;
     }
-
-    private bool IsTrusted(IPAddress address) =>
-        IPAddress.IsLoopback(address) || _trusted.Any(t => t.Equals(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));
 }

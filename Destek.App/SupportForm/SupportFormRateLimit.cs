@@ -6,8 +6,9 @@ namespace Destek.App.SupportForm;
 
 /// <summary>
 /// Ticket creation through the form page and the API shares one budget per client IP: 10 a minute
-/// and 100 an hour by default. The IP comes from <see cref="ClientAddress"/> (X-Forwarded-For only
-/// from trusted proxies).
+/// and 100 an hour by default, as two fixed windows in <see cref="RateLimits"/>. The IP comes from
+/// <see cref="ClientAddress"/> (the forwarded-headers middleware believes X-Forwarded-For only from
+/// trusted proxies).
 /// </summary>
 public sealed class SupportFormRateLimit(RateLimits limits, ClientAddress client, IOptions<SupportFormOptions> options)
 {

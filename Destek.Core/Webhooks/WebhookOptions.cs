@@ -5,7 +5,10 @@ public sealed class WebhookOptions
 {
     public const string Section = "Destek:Webhooks";
 
-    /// <summary>Lets Production deliver to loopback, private and link-local addresses (tests and local development).</summary>
+    /// <summary>
+    /// Lets deliveries reach loopback, private and link-local addresses (tests and local development);
+    /// off unless set explicitly, whatever the environment.
+    /// </summary>
     public bool AllowPrivateNetworks { get; set; }
 
     /// <summary>Whether the Quartz job polls the outbox (tests switch it off and drive delivery themselves).</summary>

@@ -1,21 +1,21 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Destek.Core.Webhooks;
 
 /// <summary>
-/// SSRF guard (API-CONVENTIONS.md): webhook URLs must be http(s); in Production, targets on
-/// loopback, private, link-local (and other non-public) addresses are refused unless
-/// Destek:Webhooks:AllowPrivateNetworks is true. The check runs when a URL is saved and again on
+/// SSRF guard (API-CONVENTIONS.md): webhook URLs must be http(s); targets on loopback, private,
+/// link-local (and other non-public) addresses are refused unless Destek:Webhooks:AllowPrivateNetworks
+/// is explicitly true. It does not look at the environment name: a Development or Staging host that
+/// can reach a cloud metadata endpoint is as exposed as Production. The check runs when a URL is saved and again on
 /// every connection, on the addresses actually dialled, so a DNS answer that changes later
 /// (rebinding) cannot slip past it.
 /// </summary>
 public sealed class WebhookUrlGuard
 {
-    public WebhookUrlGuard(IOptions<WebhookOptions> options, IHostEnvironment environment)
-        : this(!environment.IsProduction() || options.Value.AllowPrivateNetworks)
+    public WebhookUrlGuard(IOptions<WebhookOptions> options)
+        : this(options?.Value.AllowPrivateNetworks ?? throw new ArgumentNullException(nameof(options)))
     {
     }
 
@@ -47,7 +47,9 @@ public sealed class WebhookUrlGuard
             IPAddress[] addresses;
             try
             {
-                addresses = IPAddress.TryParse(uri.IdnHost, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.IdnHost, cancellationToken);
+                addresses = uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && IPAddress.TryParse(uri.DnsSafeHost, out var literal)
+                    ? [literal]
+                    : await Dns.GetHostAddressesAsync(uri.IdnHost, cancellationToken);
             }
             catch (SocketException)
             {
@@ -70,40 +72,63 @@ public sealed class WebhookUrlGuard
     public static bool IsBlocked(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        if (address.IsIPv4MappedToIPv6)
+        return address.AddressFamily switch
         {
-            address = address.MapToIPv4();
-        }
+            AddressFamily.InterNetwork => IsBlockedV4(address.GetAddressBytes()),
+            AddressFamily.InterNetworkV6 => IsBlockedV6(address),
+            _ => true,
+        };
+    }
 
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast))
+    private static bool IsBlockedV4(ReadOnlySpan<byte> b) => b[0] switch
+    {
+        0 or 10 or 127 => true,
+        100 => b[1] is >= 64 and <= 127, // carrier-grade NAT
+        169 => b[1] == 254, // link-local (cloud metadata)
+        172 => b[1] is >= 16 and <= 31,
+        192 => b[1] == 168 || (b[1] == 0 && b[2] is 0 or 2),
+        198 => b[1] is 18 or 19 || (b[1] == 51 && b[2] == 100),
+        203 => b[1] == 0 && b[2] == 113,
+        >= 224 => true, // multicast, reserved and broadcast
+        _ => false,
+    };
+
+    /// <summary>
+    /// IPv6 has several spellings that a dual-stack socket or a NAT64 gateway turns into an IPv4
+    /// connection: each is judged by the IPv4 address it carries, so ::ffff:127.0.0.1 is loopback.
+    /// </summary>
+    private static bool IsBlockedV6(IPAddress address)
+    {
+        if (IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || address.IsIPv6Teredo)
         {
             return true;
         }
 
-        if (address.AddressFamily == AddressFamily.InterNetwork)
+        var b = address.GetAddressBytes();
+        var prefix = b.AsSpan(0, 12);
+        var embedded = b.AsSpan(12, 4);
+        if (prefix.IndexOfAnyExcept((byte)0) < 0)
         {
-            var b = address.GetAddressBytes();
-            return b[0] switch
-            {
-                0 or 10 or 127 => true,
-                100 => b[1] is >= 64 and <= 127, // carrier-grade NAT
-                169 => b[1] == 254, // link-local (cloud metadata)
-                172 => b[1] is >= 16 and <= 31,
-                192 => b[1] == 168 || (b[1] == 0 && b[2] is 0 or 2),
-                198 => b[1] is 18 or 19,
-                >= 224 => true, // multicast and reserved
-                _ => false,
-            };
+            // ::/96, the deprecated IPv4-compatible form (::127.0.0.1), plus :: and ::1: nothing public lives here.
+            return true;
         }
 
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        if (address.IsIPv4MappedToIPv6 // ::ffff:a.b.c.d
+            || (b.AsSpan(0, 8).IndexOfAnyExcept((byte)0) < 0 && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0) // ::ffff:0:a.b.c.d (SIIT)
+            || (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)) // 64:ff9b::/96 (NAT64)
         {
-            var b = address.GetAddressBytes();
-            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
-                || (b[0] & 0xfe) == 0xfc // unique local fc00::/7
-                || address.IsIPv6Teredo;
+            return IsBlockedV4(embedded);
         }
 
-        return true;
+        if (b[0] == 0x20 && b[1] == 0x02)
+        {
+            return IsBlockedV4(b.AsSpan(2, 4)); // 2002::/16 (6to4) carries an IPv4 address after the prefix
+        }
+
+        return (b[0] & 0xfe) == 0xfc // unique local fc00::/7
+            || (b[0] & 0xff) == 0xfe // fe80::/10 and the rest of fe00::/8
+            || (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b) // 64:ff9b:1::/48, local-use NAT64
+            || (b[0] == 0x01 && b[1] == 0x00 && b.AsSpan(2, 6).IndexOfAnyExcept((byte)0) < 0) // 100::/64, discard-only
+            || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8); // 2001:db8::/32, documentation
     }
 }

@@ -127,21 +127,15 @@ public sealed class TicketCreate(FailingHandlerAppFactory factory) : IClassFixtu
 
 public sealed class AttachmentDownload(DestekAppFactory factory) : IClassFixture<DestekAppFactory>
 {
+    /// <summary>The department only agent (of the two demo agents) works in.</summary>
+    private const string ItOnlyDepartment = "Bilgi İşlem";
+
     [Fact]
     public async Task StaffOfTheDepartmentDownloadsWhatWasAttached()
     {
-        var (agentId, ticketId) = await factory.WithDbAsync(async db =>
-        {
-            var agent = await db.Users.Include(u => u.Departments).SingleAsync(u => u.Email == DemoSeeder.AgentEmail);
-            var departments = agent.Departments.Select(d => d.DepartmentId).ToList();
-            var ticket = await db.Tickets.FirstAsync(t => departments.Contains(t.DepartmentId) && t.Status != TicketStatus.Closed);
-            return (agent.Id, ticket.Id);
-        });
-        var agent = (await factory.Services.GetRequiredService<StaffDirectory>().FindAsync(agentId))!;
+        var shared = await AttachOpenTicketFileAsync(ReferenceData.DefaultDepartment, "ortak.txt");
         var bytes = Encoding.UTF8.GetBytes("ekran görüntüsü yerine metin");
-        var message = await factory.Services.GetRequiredService<TicketService>().ReplyAsync(ticketId, "Dosya ekte.", Actor.Staff(agent),
-            [new IncomingFile("not.txt", "text/plain", bytes.Length, () => new MemoryStream(bytes))]);
-        var attachmentId = await factory.WithDbAsync(db => db.TicketAttachments.Where(a => a.MessageId == message.Id).Select(a => a.Id).SingleAsync());
+        var attachmentId = await AttachOpenTicketFileAsync(ItOnlyDepartment, "not.txt", bytes);
 
         var anonymous = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var refused = await anonymous.GetAsync(new Uri($"/masa/ekler/{attachmentId}", UriKind.Relative));
@@ -153,14 +147,31 @@ public sealed class AttachmentDownload(DestekAppFactory factory) : IClassFixture
         Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
         Assert.Equal("not.txt", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
 
+        // agent2 works in Müşteri Hizmetleri and Muhasebe, not Bilgi İşlem: the shared file is theirs
+        // (which also shows they are signed in), the Bilgi İşlem one does not exist for them.
         var outsider = await SignedInClientAsync(DemoSeeder.Agent2Email);
-        var ticketDepartmentIsShared = await factory.WithDbAsync(async db =>
-        {
-            var departmentId = await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.DepartmentId).SingleAsync();
-            return await db.StaffDepartments.AnyAsync(s => s.User!.Email == DemoSeeder.Agent2Email && s.DepartmentId == departmentId);
-        });
+        Assert.Equal(HttpStatusCode.OK, (await outsider.GetAsync(new Uri($"/masa/ekler/{shared}", UriKind.Relative))).StatusCode);
         var other = await outsider.GetAsync(new Uri($"/masa/ekler/{attachmentId}", UriKind.Relative));
-        Assert.Equal(ticketDepartmentIsShared ? HttpStatusCode.OK : HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.NotEqual(bytes, await other.Content.ReadAsByteArrayAsync());
+    }
+
+    /// <summary>Attaches a file, as agent, to an open ticket of the department; returns the attachment id.</summary>
+    private async Task<int> AttachOpenTicketFileAsync(string department, string name, byte[]? bytes = null)
+    {
+        bytes ??= Encoding.UTF8.GetBytes(name);
+        var (agentId, ticketId, agent2Sees) = await factory.WithDbAsync(async db =>
+        {
+            var agent = await db.Users.SingleAsync(u => u.Email == DemoSeeder.AgentEmail);
+            var ticket = await db.Tickets.FirstAsync(t => t.Department!.Name == department && t.Status != TicketStatus.Closed);
+            var seen = await db.StaffDepartments.AnyAsync(s => s.User!.Email == DemoSeeder.Agent2Email && s.DepartmentId == ticket.DepartmentId);
+            return (agent.Id, ticket.Id, seen);
+        });
+        Assert.Equal(department != ItOnlyDepartment, agent2Sees);
+        var agent = (await factory.Services.GetRequiredService<StaffDirectory>().FindAsync(agentId))!;
+        var message = await factory.Services.GetRequiredService<TicketService>().ReplyAsync(ticketId, "Dosya ekte.", Actor.Staff(agent),
+            [new IncomingFile(name, "text/plain", bytes.Length, () => new MemoryStream(bytes))]);
+        return await factory.WithDbAsync(db => db.TicketAttachments.Where(a => a.MessageId == message.Id).Select(a => a.Id).SingleAsync());
     }
 
     private async Task<HttpClient> SignedInClientAsync(string email)

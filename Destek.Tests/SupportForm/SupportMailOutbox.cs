@@ -90,7 +90,10 @@ public sealed class SupportMailOutbox(DestekAppFactory factory) : IClassFixture<
 
         using var agent = await SignedInClientAsync(factory, DemoSeeder.AgentEmail);
         var refused = await agent.GetAsync(new Uri("/ayarlar/e-postalar", UriKind.Relative));
-        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        // An agent is signed in but not an admin: sent to the access-denied page, shown nothing.
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/erisim-yok", new Uri(new Uri("http://localhost"), refused.Headers.Location!).AbsolutePath);
+        Assert.DoesNotContain(number, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private (string Subject, string To, string Body)? FindEml(string number, string subjectPart = "Alındı")
