@@ -24,7 +24,7 @@ public class DestekAppFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(DataDirectory);
         if (TestDatabase.UsesPostgreSql)
         {
-            PostgreSqlConnectionString = TestDatabase.PostgreSqlDatabase("destek_test_" + id);
+            PostgreSqlConnectionString = TestDatabase.CreatePostgreSql("destek_test_" + id);
         }
     }
 

@@ -16,19 +16,30 @@ public static class TestDatabase
             ? server
             : throw new InvalidOperationException("DESTEK_TEST_PROVIDER=PostgreSQL needs DESTEK_TEST_PG (a server connection string).");
 
-    /// <summary>A connection string for a database of that name on the test server (the app's migrations create it).</summary>
-    public static string PostgreSqlDatabase(string name) =>
-        new NpgsqlConnectionStringBuilder(PostgreSqlServer) { Database = name }.ConnectionString;
+    /// <summary>
+    /// Creates an empty database of that name on the test server and returns its connection string.
+    /// (The app's migrations would create it too, but log a failed connection first.)
+    /// </summary>
+    public static string CreatePostgreSql(string name)
+    {
+        Maintenance(PostgreSqlServer, $"CREATE DATABASE \"{name}\"");
+        return new NpgsqlConnectionStringBuilder(PostgreSqlServer) { Database = name }.ConnectionString;
+    }
 
     public static void DropPostgreSql(string connectionString)
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
         NpgsqlConnection.ClearAllPools();
+        // FORCE: a background job of the disposed host may still hold a connection.
+        Maintenance(connectionString, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+    }
+
+    private static void Maintenance(string connectionString, string sql)
+    {
         using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        // FORCE: a background job of the disposed host may still hold a connection.
-        command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+        command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 }
