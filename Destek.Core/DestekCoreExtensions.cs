@@ -49,7 +49,8 @@ public static class DestekCoreExtensions
         var settings = sp.GetRequiredService<IOptions<DestekOptions>>().Value;
         if (DatabaseProviders.IsPostgreSql(settings))
         {
-            options.UseNpgsql(settings.ConnectionString ?? throw new InvalidOperationException("Destek:ConnectionString is required for PostgreSQL."));
+            options.UseNpgsql(settings.ConnectionString ?? throw new InvalidOperationException("Destek:ConnectionString is required for PostgreSQL."))
+                .AddInterceptors(new PostgreSqlCaseInsensitiveLike());
         }
         else
         {

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Destek.Tests.Platform;
 
+[Trait("Category", "Integration")]
 public sealed class IdempotencyKeysOnApis(DestekAppFactory factory) : IClassFixture<DestekAppFactory>
 {
     private async Task<HttpClient> ExternalClientAsync()

@@ -1,0 +1,74 @@
+using Destek.Core.Services;
+using Destek.Core.Tickets;
+using Destek.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Destek.Tests.Persistence;
+
+/// <summary>
+/// Two app instances (two nodes, each with its own group-commit queue) on one PostgreSQL database.
+/// Needs the server in DESTEK_TEST_PG whatever DESTEK_TEST_PROVIDER says; ./test.sh provides one.
+/// </summary>
+[Trait("Category", "PostgreSQL")]
+public sealed class PostgreSqlConcurrentWriters : IDisposable
+{
+    private readonly NodeApp _first;
+    private readonly NodeApp _second;
+
+    public PostgreSqlConcurrentWriters()
+    {
+        var database = TestDatabase.CreatePostgreSql("destek_nodes_" + Guid.NewGuid().ToString("N"));
+        _first = new NodeApp(database);
+        _second = new NodeApp(database);
+    }
+
+    [Fact]
+    public async Task CreatesOnTwoNodesGetDistinctConsecutiveNumbers()
+    {
+        // One node migrates and seeds first, as a rolling start would; the second finds it all done.
+        var department = await _first.WithDbAsync(db => db.Departments.Where(d => d.IsDefault).Select(d => d.Id).SingleAsync());
+        var before = await _second.WithDbAsync(db => db.Tickets.CountAsync());
+
+        var created = await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
+        {
+            var node = i % 2 == 0 ? _first : _second;
+            var tickets = node.Services.GetRequiredService<TicketService>();
+            return Task.Run(() => tickets.CreateAsync(new NewTicket
+            {
+                Title = $"Düğüm {i % 2 + 1} talep {i}", Description = "Eşzamanlı", DepartmentId = department, Source = TicketSource.Api, RequesterName = "ERP",
+            }, Actor.System));
+        }));
+
+        var numbers = created.Select(t => t.Number).ToList();
+        Assert.Equal(60, numbers.Distinct().Count());
+        var values = numbers.Select(n => int.Parse(n[^6..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(59, values[^1] - values[0]);
+        Assert.Equal(before + 60, await _first.WithDbAsync(db => db.Tickets.CountAsync()));
+        Assert.Equal(60, await _first.WithDbAsync(db => db.Tickets.Where(t => numbers.Contains(t.Number)).Select(t => t.Number).Distinct().CountAsync()));
+    }
+
+    public void Dispose()
+    {
+        _second.Dispose();
+        _first.Dispose();
+    }
+
+    private sealed class NodeApp(string connectionString) : DestekAppFactory
+    {
+        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+        {
+            ["Destek:DatabaseProvider"] = "PostgreSQL",
+            ["Destek:ConnectionString"] = connectionString,
+        };
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing)
+            {
+                TestDatabase.DropPostgreSql(connectionString);
+            }
+        }
+    }
+}
