@@ -1,5 +1,11 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Destek.Core.ExternalApi;
 using Destek.Core.Services;
 using Destek.Core.Tickets;
+using Destek.Core.Webhooks;
+using Destek.Tests.ExternalApi;
 using Destek.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +54,30 @@ public sealed class PostgreSqlConcurrentWriters : IDisposable
         Assert.Equal(60, await _first.WithDbAsync(db => db.Tickets.Where(t => numbers.Contains(t.Number)).Select(t => t.Number).Distinct().CountAsync()));
     }
 
+    [Fact]
+    public async Task EachWebhookDeliveryIsSentByOneNodeOnly()
+    {
+        using var receiver = new WebhookReceiver();
+        var client = await _first.Services.GetRequiredService<ApiClientAdmin>().CreateAsync("İki düğüm ERP", []);
+        await _first.Services.GetRequiredService<WebhookAdmin>().CreateAsync(client.Id, receiver.Url, ["ticket.created"]);
+        using var http = _second.CreateClient();
+        http.DefaultRequestHeaders.Add("X-API-Key", client.ApiKey);
+        http.DefaultRequestHeaders.Add("X-API-Secret", client.ApiSecret);
+        for (var i = 0; i < 30; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync("/api/external/tickets", new { title = $"Webhook {i}", description = "d" })).StatusCode);
+        }
+
+        // Both nodes drain the same outbox at once, as their delivery jobs would.
+        var first = _first.Services.GetRequiredService<WebhookDispatcher>();
+        var second = _second.Services.GetRequiredService<WebhookDispatcher>();
+        await Task.WhenAll(Task.Run(() => first.DeliverDueAsync(batchSize: 100)), Task.Run(() => second.DeliverDueAsync(batchSize: 100)));
+
+        var tickets = receiver.Received.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("ticket_id").GetInt32()).ToList();
+        Assert.Equal(30, tickets.Count);
+        Assert.Equal(30, tickets.Distinct().Count());
+    }
+
     public void Dispose()
     {
         _second.Dispose();
@@ -60,6 +90,7 @@ public sealed class PostgreSqlConcurrentWriters : IDisposable
         {
             ["Destek:DatabaseProvider"] = "PostgreSQL",
             ["Destek:ConnectionString"] = connectionString,
+            ["Destek:Webhooks:DeliveryJobEnabled"] = "false",
         };
 
         protected override void Dispose(bool disposing)
