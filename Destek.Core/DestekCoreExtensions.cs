@@ -3,7 +3,6 @@ using Destek.Core.Services;
 using Destek.Core.Tickets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -26,7 +25,7 @@ public static class DestekCoreExtensions
         services.AddSingleton<TicketNumberGenerator>();
         services.AddSingleton(sp => new TicketSaveHooks(sp.GetRequiredService<TicketEventDispatcher>(), sp.GetRequiredService<TicketNumberGenerator>()));
 
-        services.AddDbContextFactory<DestekDbContext>((sp, options) => ConfigureDatabase(sp, options));
+        services.AddDbContextFactory<DestekDbContext, DestekDbContextFactory>((sp, options) => ConfigureDatabase(sp, options));
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<TicketCreateQueue>();
@@ -48,9 +47,10 @@ public static class DestekCoreExtensions
     private static void ConfigureDatabase(IServiceProvider sp, DbContextOptionsBuilder options)
     {
         var settings = sp.GetRequiredService<IOptions<DestekOptions>>().Value;
-        if (string.Equals(settings.DatabaseProvider, "PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        if (DatabaseProviders.IsPostgreSql(settings))
         {
-            options.UseNpgsql(settings.ConnectionString ?? throw new InvalidOperationException("Destek:ConnectionString is required for PostgreSQL."));
+            options.UseNpgsql(settings.ConnectionString ?? throw new InvalidOperationException("Destek:ConnectionString is required for PostgreSQL."))
+                .AddInterceptors(new PostgreSqlCaseInsensitiveLike());
         }
         else
         {
@@ -62,9 +62,5 @@ public static class DestekCoreExtensions
             }.ToString();
             options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), new SqliteWriteGate());
         }
-
-        // Migrations are written by hand (no EF design tools here), so there is no model snapshot;
-        // MigrationSchemaTests proves the migrated schema equals the model instead.
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 }

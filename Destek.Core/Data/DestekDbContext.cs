@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Destek.Core.Data;
 
-public class DestekDbContext(DbContextOptions<DestekDbContext> options, TicketSaveHooks? hooks = null)
+/// <summary>
+/// The model. The app always runs one of the provider subclasses (<see cref="SqliteDestekDbContext"/>,
+/// <see cref="PostgreSqlDestekDbContext"/>), because EF finds a migration set by the context's type.
+/// </summary>
+public class DestekDbContext(DbContextOptions options, TicketSaveHooks? hooks = null)
     : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
 {
     public DbSet<Ticket> Tickets => Set<Ticket>();

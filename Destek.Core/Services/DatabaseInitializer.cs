@@ -15,6 +15,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<DestekDbContext> dbFac
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            await HandWrittenMigrations.AdoptAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             foreach (var role in Roles.All)
             {

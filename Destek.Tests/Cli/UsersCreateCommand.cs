@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Destek.Tests.Cli;
 
+[Trait("Category", "Integration")]
 public sealed class UsersCreateCommand(DestekAppFactory factory) : IClassFixture<DestekAppFactory>
 {
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)

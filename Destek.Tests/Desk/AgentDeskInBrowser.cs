@@ -6,6 +6,8 @@ using Microsoft.Playwright;
 
 namespace Destek.Tests.Desk;
 
+[Trait("Category", "Integration")]
+[Trait("Category", "Browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class AgentDeskInBrowser(BrowserFixture browser)
 {

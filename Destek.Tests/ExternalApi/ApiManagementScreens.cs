@@ -7,6 +7,8 @@ using Microsoft.Playwright;
 namespace Destek.Tests.ExternalApi;
 
 /// <summary>Ayarlar → API Yönetimi in a real browser: create a client (key and secret shown once), add a webhook, test it.</summary>
+[Trait("Category", "Integration")]
+[Trait("Category", "Browser")]
 [Collection(BrowserCollection.Name)]
 public sealed class ApiManagementScreens(BrowserFixture browser) : IDisposable
 {

@@ -4,6 +4,8 @@ using Destek.Core.Services;
 namespace Destek.Tests.ExternalApi;
 
 /// <summary>seed-000's own Python and Node.js clients, unchanged, against the app on a real port.</summary>
+[Trait("Category", "Integration")]
+[Trait("Category", "Browser")]
 public sealed class SeedClients(ExternalApiFactory app) : IClassFixture<ExternalApiFactory>
 {
     [Fact]

@@ -14,6 +14,8 @@ namespace Destek.Tests.ExternalApi;
 /// own verification accepts, retries, Retry-After, 410, redirects, redelivery and the test event.
 /// The delivery job is off; each test sends the outbox itself.
 /// </summary>
+[Trait("Category", "Integration")]
+[Trait("Category", "Browser")]
 public sealed class TicketWebhooks(ExternalApiFactory app) : IClassFixture<ExternalApiFactory>, IAsyncLifetime
 {
     private const string Secret = "whsec_test_secret_0123456789abcdef";

@@ -8,7 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Destek.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a real SQLite file in its own temporary data directory, with the demo data.
+/// The real app in its own temporary data directory, with the demo data, on a real SQLite file or,
+/// when DESTEK_TEST_PROVIDER=PostgreSQL, on a fresh database of the server DESTEK_TEST_PG names
+/// (created by the app's migrations, dropped on dispose).
 /// Call <see cref="StartKestrel"/> for browser and out-of-process clients (a real port on loopback).
 /// </summary>
 public class DestekAppFactory : WebApplicationFactory<Program>
@@ -17,11 +19,19 @@ public class DestekAppFactory : WebApplicationFactory<Program>
 
     public DestekAppFactory()
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "destek-tests", Guid.NewGuid().ToString("N"));
+        var id = Guid.NewGuid().ToString("N");
+        DataDirectory = Path.Combine(Path.GetTempPath(), "destek-tests", id);
         Directory.CreateDirectory(DataDirectory);
+        if (TestDatabase.UsesPostgreSql)
+        {
+            PostgreSqlConnectionString = TestDatabase.CreatePostgreSql("destek_test_" + id);
+        }
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>This factory's own PostgreSQL database, or null on SQLite.</summary>
+    public string? PostgreSqlConnectionString { get; }
 
     /// <summary>Extra configuration a test class needs (keys under "Destek:...").</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
@@ -37,6 +47,12 @@ public class DestekAppFactory : WebApplicationFactory<Program>
             ["Destek:Webhooks:AllowPrivateNetworks"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (PostgreSqlConnectionString is not null)
+        {
+            settings["Destek:DatabaseProvider"] = "PostgreSQL";
+            settings["Destek:ConnectionString"] = PostgreSqlConnectionString;
+        }
+
         foreach (var (key, value) in ExtraSettings)
         {
             settings[key] = value;
@@ -67,6 +83,11 @@ public class DestekAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (PostgreSqlConnectionString is not null)
+            {
+                TestDatabase.DropPostgreSql(PostgreSqlConnectionString);
+            }
+
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);

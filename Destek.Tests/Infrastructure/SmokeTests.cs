@@ -2,6 +2,7 @@ using System.Net;
 
 namespace Destek.Tests.Infrastructure;
 
+[Trait("Category", "Integration")]
 public sealed class AppStartup(DestekAppFactory factory) : IClassFixture<DestekAppFactory>
 {
     [Fact]

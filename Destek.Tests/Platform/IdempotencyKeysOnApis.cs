@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Destek.Tests.Platform;
 
+[Trait("Category", "Integration")]
 public sealed class IdempotencyKeysOnApis(DestekAppFactory factory) : IClassFixture<DestekAppFactory>
 {
     private async Task<HttpClient> ExternalClientAsync()
@@ -103,7 +104,7 @@ public sealed class IdempotencyKeysOnApis(DestekAppFactory factory) : IClassFixt
         var begun = await store.BeginAsync("test:old", "anahtar", "POST", "/api/x", "AA", default);
         await store.CompleteAsync(begun.Record.Id, 201, "application/json", [], default);
         await factory.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE IdempotencyRecords SET CreatedAt = {DateTime.UtcNow.AddHours(-25)} WHERE Id = {begun.Record.Id}"));
+            $"UPDATE \"IdempotencyRecords\" SET \"CreatedAt\" = {DateTime.UtcNow.AddHours(-25)} WHERE \"Id\" = {begun.Record.Id}"));
 
         Assert.True(await store.PurgeExpiredAsync(default) >= 1);
         Assert.Equal(IdempotencyOutcome.Started, (await store.BeginAsync("test:old", "anahtar", "POST", "/api/x", "BB", default)).Outcome);

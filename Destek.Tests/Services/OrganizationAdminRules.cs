@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Destek.Tests.Services;
 
+[Trait("Category", "Integration")]
 public sealed class OrganizationAdminRules(DestekAppFactory factory) : IClassFixture<DestekAppFactory>
 {
     private OrganizationAdmin Admin => factory.Services.GetRequiredService<OrganizationAdmin>();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Destek.Tests.Services;
 
+[Trait("Category", "Integration")]
 public sealed class TicketQueue(DestekAppFactory factory) : IClassFixture<DestekAppFactory>
 {
     private TicketQueries Queries => factory.Services.GetRequiredService<TicketQueries>();

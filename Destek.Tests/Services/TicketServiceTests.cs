@@ -41,6 +41,7 @@ public sealed class FailingHandlerAppFactory : DestekAppFactory
     }
 }
 
+[Trait("Category", "Integration")]
 public sealed class TicketCreate(FailingHandlerAppFactory factory) : IClassFixture<FailingHandlerAppFactory>
 {
     private TicketService Tickets => factory.Services.GetRequiredService<TicketService>();
@@ -125,6 +126,7 @@ public sealed class TicketCreate(FailingHandlerAppFactory factory) : IClassFixtu
     }
 }
 
+[Trait("Category", "Integration")]
 public sealed class AttachmentDownload(DestekAppFactory factory) : IClassFixture<DestekAppFactory>
 {
     /// <summary>The department only agent (of the two demo agents) works in.</summary>

@@ -7,6 +7,8 @@ using static Destek.Tests.SupportForm.SupportFormKit;
 namespace Destek.Tests.SupportForm;
 
 /// <summary>The /destek form in Chromium, found by its labels, as a visitor uses it.</summary>
+[Trait("Category", "Integration")]
+[Trait("Category", "Browser")]
 [Collection(BrowserCollection.Name)]
 public sealed partial class SupportFormPage(BrowserFixture browser)
 {

@@ -50,6 +50,7 @@ public sealed class DeadSmtpAppFactory : DestekAppFactory
 }
 
 /// <summary>A failed send never loses or blocks the ticket; it is retried with backoff, then marked failed for admins.</summary>
+[Trait("Category", "Integration")]
 public sealed partial class SupportMailFailures(DeadSmtpAppFactory factory) : IClassFixture<DeadSmtpAppFactory>
 {
     [Fact]

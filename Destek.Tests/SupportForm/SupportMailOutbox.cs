@@ -10,6 +10,7 @@ using static Destek.Tests.SupportForm.SupportFormKit;
 namespace Destek.Tests.SupportForm;
 
 /// <summary>The confirmation and reply e-mails: written with the ticket, delivered to the pickup directory by the outbox.</summary>
+[Trait("Category", "Integration")]
 public sealed class SupportMailOutbox(DestekAppFactory factory) : IClassFixture<DestekAppFactory>
 {
     [Fact]

@@ -19,6 +19,8 @@ public sealed class SmtpAppFactory(int port) : DestekAppFactory
 }
 
 /// <summary>A real SMTP server on loopback (Debian's python3-aiosmtpd) receives the confirmation mail the Quartz job sends.</summary>
+[Trait("Category", "Integration")]
+[Trait("Category", "Browser")]
 public sealed class SupportMailSmtp : IAsyncLifetime
 {
     private readonly string _maildir = Path.Combine(Path.GetTempPath(), "destek-tests", "maildir-" + Guid.NewGuid().ToString("N"));

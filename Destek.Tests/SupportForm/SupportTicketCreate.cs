@@ -10,6 +10,7 @@ using static Destek.Tests.SupportForm.SupportFormKit;
 namespace Destek.Tests.SupportForm;
 
 /// <summary>POST /api/support/tickets/ (seed-002 create) against the real app and database.</summary>
+[Trait("Category", "Integration")]
 public sealed class SupportTicketCreate(DestekAppFactory factory) : IClassFixture<DestekAppFactory>
 {
     /// <summary>seed-002's own test case: SupportTicketTestCase.test_create_ticket.</summary>
