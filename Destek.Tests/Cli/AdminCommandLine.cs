@@ -8,6 +8,7 @@ namespace Destek.Tests.Cli;
 /// The admin command line as an operator runs it: the app's own executable, in a fresh working
 /// directory, with configuration on the command line.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class AdminCommandLine : IDisposable
 {
     private readonly string _workingDirectory = Path.Combine(Path.GetTempPath(), "destek-cli-tests", Guid.NewGuid().ToString("N"));

@@ -11,6 +11,7 @@ namespace Destek.Tests.Platform;
 /// connects over its WebSocket, and the browser reports no violation.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class ContentSecurityPolicyInBrowser(BrowserFixture browser)
 {
     [Fact]

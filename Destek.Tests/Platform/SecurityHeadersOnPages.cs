@@ -11,6 +11,7 @@ namespace Destek.Tests.Platform;
 /// Every HTML answer carries a Content-Security-Policy its own page satisfies (scripts from this origin
 /// only, no inline script, no framing), nosniff and a Referrer-Policy; every answer carries nosniff.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class SecurityHeadersOnPages(DestekAppFactory factory) : IClassFixture<DestekAppFactory>
 {
     [Theory]

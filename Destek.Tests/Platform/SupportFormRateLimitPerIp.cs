@@ -10,6 +10,7 @@ namespace Destek.Tests.Platform;
 /// client IP: 10 a minute and 100 an hour. The windows run on the test's clock, so a minute never
 /// turns over in the middle of a test.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed partial class SupportFormRateLimitPerIp(PlatformAppFactory factory) : IClassFixture<PlatformAppFactory>
 {
     [Fact]

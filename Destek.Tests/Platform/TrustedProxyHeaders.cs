@@ -10,6 +10,7 @@ namespace Destek.Tests.Platform;
 /// app then sees shows in the cookie redirect (scheme and host), the Secure cookie flag, HSTS and the
 /// per-IP rate-limit bucket (client address).
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class TrustedProxyHeaders(PlatformAppFactory factory) : IClassFixture<PlatformAppFactory>
 {
     private const string InternalHost = "destek-app:8080";
