@@ -1,6 +1,7 @@
 using Destek.App.Platform;
 using Destek.Core.Identity;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 
 namespace Destek.App.Account;
@@ -34,6 +35,23 @@ public static class AccountEndpoints
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/giris");
         });
+
+        // Identity's stock pages are not served. Answered here rather than left to routing because
+        // the not-found page is re-executed with the request's method, and a POST there is refused
+        // with 400/405 instead of the 404 these paths owe every caller.
+        endpoints.Map("/Identity/{**rest}", NotFound).ExcludeFromDescription();
+        endpoints.Map("/Identity", NotFound).ExcludeFromDescription();
         return endpoints;
+    }
+
+    private static IResult NotFound(HttpContext context)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+            && context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
+
+        return Results.NotFound();
     }
 }

@@ -20,7 +20,7 @@ public sealed class ChangePassword(DestekAppFactory factory) : IClassFixture<Des
         var changed = await ChangeAsync(here, DestekAppFactory.Password, NewPassword);
 
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-        Assert.Contains("Şifreniz değiştirildi.", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Şifreniz değiştirildi.", await TextAsync(changed), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/masa")).StatusCode);
         AssertRedirect(await elsewhere.GetAsync("/masa"), "/giris");
         Assert.Equal([AccountPaths.SignInFailed], await AlertsAsync(await NewBrowser(factory).SignInAsync(email, DestekAppFactory.Password)));

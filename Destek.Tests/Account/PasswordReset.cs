@@ -22,7 +22,7 @@ public sealed partial class PasswordReset(DestekAppFactory factory) : IClassFixt
 
         var reset = await SubmitNewPasswordAsync(NewBrowser(factory), link, NewPassword);
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
-        Assert.Contains("Şifreniz değiştirildi.", await reset.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Şifreniz değiştirildi.", await TextAsync(reset), StringComparison.Ordinal);
 
         Assert.Equal([AccountPaths.SignInFailed], await AlertsAsync(await NewBrowser(factory).SignInAsync(email, DestekAppFactory.Password)));
         await SignedInAsync(factory, email, NewPassword);
@@ -41,8 +41,8 @@ public sealed partial class PasswordReset(DestekAppFactory factory) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.OK, known.StatusCode);
-        Assert.Contains(Sent, await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains(Sent, await known.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Sent, await TextAsync(unknown), StringComparison.Ordinal);
+        Assert.Contains(Sent, await TextAsync(known), StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.Set<OutboxMail>().AnyAsync(m => m.ToAddress == "bilinmeyen@destek.test")));
     }
 
@@ -63,7 +63,7 @@ public sealed partial class PasswordReset(DestekAppFactory factory) : IClassFixt
     internal static async Task<string> RequestLinkAsync(DestekAppFactory factory, string email)
     {
         var response = await RequestAsync(factory, email);
-        Assert.Contains(Sent, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Sent, await TextAsync(response), StringComparison.Ordinal);
         var mail = await factory.WithDbAsync(db => db.Set<OutboxMail>().Where(m => m.ToAddress == email && m.Kind == PasswordResetMail.Kind).OrderByDescending(m => m.Id).FirstAsync());
         var link = new Uri(LinkPattern().Match(mail.Body).Value);
         return link.PathAndQuery;

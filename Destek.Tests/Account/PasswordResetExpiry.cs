@@ -35,6 +35,6 @@ public sealed class PasswordResetExpiry(FakeClockAppFactory factory) : IClassFix
         var fresh = await PasswordReset.RequestLinkAsync(factory, email);
         factory.Clock.Advance(TimeSpan.FromMinutes(29));
         var accepted = await PasswordReset.SubmitNewPasswordAsync(NewBrowser(factory), fresh, PasswordReset.NewPassword);
-        Assert.Contains("Şifreniz değiştirildi.", await accepted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Şifreniz değiştirildi.", await TextAsync(accepted), StringComparison.Ordinal);
     }
 }

@@ -70,7 +70,7 @@ public sealed class SignInLockout(DestekAppFactory factory) : IClassFixture<Dest
         var (key, codes) = await EnableTwoFactorAsync(await SignedInAsync(factory, email));
 
         var browser = NewBrowser(factory);
-        AssertRedirect(await browser.SignInAsync(email, DestekAppFactory.Password), "giris/iki-adim");
+        AssertRedirect(await browser.SignInAsync(email, DestekAppFactory.Password), "/giris/iki-adim");
         string[] wrongCodes = ["000000", "ABCDE-FGHIJ", "111111", "ZZZZZ-ZZZZZ", "222222"];
         foreach (var wrong in wrongCodes.Where(c => c != Totp(key)))
         {
@@ -90,7 +90,7 @@ public sealed class SignInLockout(DestekAppFactory factory) : IClassFixture<Dest
         var (id, email) = await NewUserAsync(factory);
         var (key, codes) = await EnableTwoFactorAsync(await SignedInAsync(factory, email));
         var browser = NewBrowser(factory);
-        AssertRedirect(await browser.SignInAsync(email, DestekAppFactory.Password), "giris/iki-adim");
+        AssertRedirect(await browser.SignInAsync(email, DestekAppFactory.Password), "/giris/iki-adim");
 
         await factory.Services.GetRequiredService<UserAdmin>().SetActiveAsync(id, active: false);
 

@@ -24,20 +24,20 @@ public sealed class StaffTwoFactorRequirement(DestekAppFactory factory) : IClass
         AssertRedirect(await (await SignedInAsync(factory, agent)).GetAsync("/ayarlar/guvenlik"), "/erisim-yok");
         var page = await (await SignedInAsync(factory, admin)).GetAsync("/ayarlar/guvenlik");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("Personel (yönetici ve temsilci) için iki adımlı doğrulama zorunlu", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Personel (yönetici ve temsilci) için iki adımlı doğrulama zorunlu", await TextAsync(page), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task StaffWithoutTwoFactorSetItUpBeforeTheDesk()
     {
         var (_, adminEmail) = await NewUserAsync(factory, Roles.Admin);
-        var (_, agentEmail) = await NewUserAsync(factory);
+        var (agentId, agentEmail) = await NewUserAsync(factory);
         var (_, customerEmail) = await NewUserAsync(factory, Roles.Customer);
         var admin = await SignedInAsync(factory, adminEmail);
         var agentBefore = await SignedInAsync(factory, agentEmail);
 
         var saved = await admin.SubmitAsync("/ayarlar/guvenlik", "guvenlik", new Dictionary<string, string> { ["Input.RequireStaffTwoFactor"] = "true" });
-        Assert.Contains("Kaydedildi.", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Kaydedildi.", await TextAsync(saved), StringComparison.Ordinal);
         Assert.True(await factory.WithDbAsync(db => db.Set<SecuritySettings>().AnyAsync(s => s.RequireStaffTwoFactor)));
 
         // A session opened before the switch is held at the door too, the admin's own included.
@@ -50,12 +50,15 @@ public sealed class StaffTwoFactorRequirement(DestekAppFactory factory) : IClass
         AssertRedirect(await agent.GetAsync("/ayarlar"), "/hesap/iki-adimli");
         var setup = await agent.GetAsync("/hesap/iki-adimli");
         Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
-        Assert.Contains("Yöneticiniz personel için iki adımlı doğrulamayı zorunlu kıldı.", await setup.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Yöneticiniz personel için iki adımlı doğrulamayı zorunlu kıldı.", await TextAsync(setup), StringComparison.Ordinal);
 
         await EnableTwoFactorAsync(agent);
         Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync("/masa")).StatusCode);
-        var kept = await agent.SubmitAsync("/hesap/iki-adimli", "kapat", new Dictionary<string, string>());
-        Assert.Contains("kapatılamaz", await kept.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await TextAsync(await agent.GetAsync("/hesap/iki-adimli"));
+        Assert.Contains("Yöneticiniz iki adımlı doğrulamayı zorunlu kıldığı için kapatılamaz.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("İki adımlı doğrulamayı kapat</button>", page, StringComparison.Ordinal);
+        await agent.SubmitAsync("/hesap/iki-adimli", "kapat", new Dictionary<string, string>());
+        Assert.True((await FindAsync(factory, agentId)).TwoFactorEnabled);
 
         AssertRedirect(await NewBrowser(factory).SignInAsync(customerEmail, DestekAppFactory.Password), "/");
     }

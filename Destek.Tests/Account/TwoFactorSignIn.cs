@@ -25,7 +25,7 @@ public sealed class TwoFactorSignIn(DestekAppFactory factory) : IClassFixture<De
         Assert.True((await FindAsync(factory, id)).TwoFactorEnabled);
         Assert.Equal(10, codes.Distinct().Count());
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/masa")).StatusCode);
-        Assert.DoesNotContain(codes[0], await browser.Client.GetStringAsync(new Uri("/hesap/iki-adimli", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.DoesNotContain(codes[0], await TextAsync(await browser.GetAsync("/hesap/iki-adimli")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class TwoFactorSignIn(DestekAppFactory factory) : IClassFixture<De
         var (key, _) = await EnableTwoFactorAsync(await SignedInAsync(factory, email));
 
         var browser = NewBrowser(factory);
-        AssertRedirect(await browser.SignInAsync(email, DestekAppFactory.Password), "giris/iki-adim");
+        AssertRedirect(await browser.SignInAsync(email, DestekAppFactory.Password), "/giris/iki-adim");
         AssertRedirect(await browser.GetAsync("/masa"), "/giris");
 
         AssertRedirect(await SignInLockout.SubmitCodeAsync(browser, Totp(key, 1)), "/masa");
@@ -49,11 +49,11 @@ public sealed class TwoFactorSignIn(DestekAppFactory factory) : IClassFixture<De
         var (_, codes) = await EnableTwoFactorAsync(await SignedInAsync(factory, email));
 
         var first = NewBrowser(factory);
-        AssertRedirect(await first.SignInAsync(email, DestekAppFactory.Password), "giris/iki-adim");
+        AssertRedirect(await first.SignInAsync(email, DestekAppFactory.Password), "/giris/iki-adim");
         AssertRedirect(await SignInLockout.SubmitCodeAsync(first, codes[3].ToLowerInvariant()), "/masa");
 
         var second = NewBrowser(factory);
-        AssertRedirect(await second.SignInAsync(email, DestekAppFactory.Password), "giris/iki-adim");
+        AssertRedirect(await second.SignInAsync(email, DestekAppFactory.Password), "/giris/iki-adim");
         Assert.Equal([AccountPaths.CodeFailed], await AlertsAsync(await SignInLockout.SubmitCodeAsync(second, codes[3])));
     }
 
@@ -66,11 +66,11 @@ public sealed class TwoFactorSignIn(DestekAppFactory factory) : IClassFixture<De
 
         var disabled = await browser.SubmitAsync("/hesap/iki-adimli", "kapat", new Dictionary<string, string>());
 
-        Assert.Contains("İki adımlı doğrulama kapatıldı.", await disabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("İki adımlı doğrulama kapatıldı.", await TextAsync(disabled), StringComparison.Ordinal);
         Assert.False((await FindAsync(factory, id)).TwoFactorEnabled);
         await SignedInAsync(factory, email);
     }
 
     [Fact]
-    public async Task SecondStepNeedsTheFirst() => AssertRedirect(await NewBrowser(factory).GetAsync("/giris/iki-adim"), "giris");
+    public async Task SecondStepNeedsTheFirst() => AssertRedirect(await NewBrowser(factory).GetAsync("/giris/iki-adim"), "/giris");
 }
