@@ -48,12 +48,14 @@ public sealed class StaffTwoFactorRequirement(DestekAppFactory factory) : IClass
         AssertRedirect(await agent.SignInAsync(agentEmail, DestekAppFactory.Password), "/hesap/iki-adimli");
         AssertRedirect(await agent.GetAsync("/masa"), "/hesap/iki-adimli");
         AssertRedirect(await agent.GetAsync("/ayarlar"), "/hesap/iki-adimli");
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync("/api/support/tickets/")).StatusCode);
         var setup = await agent.GetAsync("/hesap/iki-adimli");
         Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
         Assert.Contains("Yöneticiniz personel için iki adımlı doğrulamayı zorunlu kıldı.", await TextAsync(setup), StringComparison.Ordinal);
 
         await EnableTwoFactorAsync(agent);
         Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync("/masa")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync("/api/support/tickets/")).StatusCode);
         var page = await TextAsync(await agent.GetAsync("/hesap/iki-adimli"));
         Assert.Contains("Yöneticiniz iki adımlı doğrulamayı zorunlu kıldığı için kapatılamaz.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("İki adımlı doğrulamayı kapat</button>", page, StringComparison.Ordinal);
