@@ -63,5 +63,11 @@ public sealed class StaffTwoFactorRequirement(DestekAppFactory factory) : IClass
         Assert.True((await FindAsync(factory, agentId)).TwoFactorEnabled);
 
         AssertRedirect(await NewBrowser(factory).SignInAsync(customerEmail, DestekAppFactory.Password), "/");
+
+        await EnableTwoFactorAsync(admin);
+        // Unticked, the box posts nothing; the form's hidden field still does.
+        var off = await admin.SubmitAsync("/ayarlar/guvenlik", "guvenlik", new Dictionary<string, string> { ["Input.Posted"] = "true" });
+        Assert.Contains("Kaydedildi.", await TextAsync(off), StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.Set<SecuritySettings>().AnyAsync(s => s.RequireStaffTwoFactor)));
     }
 }
