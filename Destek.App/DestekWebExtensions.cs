@@ -3,7 +3,9 @@ using Destek.App.Desk;
 using Destek.App.Platform;
 using Destek.Core.Data;
 using Destek.Core.Identity;
+using Destek.Core.Security;
 using Destek.Core.Services;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -19,21 +21,39 @@ public static class DestekWebExtensions
     public const string StaffPolicy = "Staff";
     public const string AdminPolicy = "Admin";
 
-    /// <summary>Identity with roles, the Turkish sign-in page, API-friendly 401/403, keys in the data directory.</summary>
+    /// <summary>
+    /// Identity with roles and Destek's own Turkish account pages (no stock Identity UI), lockout on
+    /// every sign-in path, the cookie checked against the account on every request, API-friendly
+    /// 401/403, keys in the data directory.
+    /// </summary>
     public static WebApplicationBuilder AddDestekIdentity(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<AccountOptions>().Bind(builder.Configuration.GetSection(AccountOptions.Section));
         builder.Services.AddIdentity<AppUser, IdentityRole<int>>(options =>
             {
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 8;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 10;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Tokens.PasswordResetTokenProvider = PasswordResetTokens.ProviderName;
             })
             .AddEntityFrameworkStores<DestekDbContext>()
             .AddErrorDescriber<TurkishIdentityErrors>()
             .AddDefaultTokenProviders()
-            .AddDefaultUI();
+            .AddTokenProvider<PasswordResetTokens>(PasswordResetTokens.ProviderName)
+            .AddSignInManager<DestekSignInManager>()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+
+        // Every request re-reads the account: a signed-out, deactivated or re-passworded session's
+        // cookie is refused at once, and the two-factor mark follows the admin's setting.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<SecuritySettingsStore>();
+        builder.Services.AddScoped<PasswordResetMail>();
+        builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -42,12 +62,14 @@ public static class DestekWebExtensions
             options.AccessDeniedPath = "/erisim-yok";
             options.Cookie.Name = "destek.auth";
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            options.Events.OnRedirectToAccessDenied = context => StaffClaimsFactory.MustSetUpTwoFactor(context.HttpContext.User) && !context.Request.Path.StartsWithSegments("/api")
+                ? RedirectTo(context, AccountEndpoints.TwoFactorPath)
+                : ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Admin, Roles.Agent))
-            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Admin, Roles.Agent).RequireAssertion(c => !StaffClaimsFactory.MustSetUpTwoFactor(c.User)))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin).RequireAssertion(c => !StaffClaimsFactory.MustSetUpTwoFactor(c.User)));
 
         builder.Services.AddDataProtection()
             .SetApplicationName("Destek")
@@ -65,7 +87,6 @@ public static class DestekWebExtensions
         // only Development; a published app has them in wwwroot and this does nothing.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddRazorPages();
         builder.Services.AddRadzenComponents();
         builder.Services.AddMudServices();
         builder.Services.AddHttpContextAccessor();
@@ -114,9 +135,14 @@ public static class DestekWebExtensions
         app.MapAccountEndpoints();
         app.MapThemePreference();
         app.MapDeskEndpoints();
-        app.MapRazorPages();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    private static Task RedirectTo(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, string path)
+    {
+        context.Response.Redirect(path);
+        return Task.CompletedTask;
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

@@ -43,6 +43,12 @@ public static class StaffPrincipal
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(identity);
+        // Staff who must still set up two-factor sign-in act as staff nowhere, the staff API included.
+        if (StaffClaimsFactory.MustSetUpTwoFactor(user))
+        {
+            return null;
+        }
+
         return identity.UserIdOf(user) is int userId ? await directory.FindAsync(userId, cancellationToken) : null;
     }
 }

@@ -10,6 +10,9 @@ public sealed class AppUser : IdentityUser<int>
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; }
     public List<StaffDepartment> Departments { get; set; } = [];
+
+    /// <summary>May this account sign in at all, by any path (password, two-factor step, recovery code).</summary>
+    public bool CanSignIn => IsActive;
 }
 
 public sealed class StaffDepartment

@@ -56,4 +56,23 @@ public sealed class UserAdmin(IServiceScopeFactory scopes, IDbContextFactory<Des
 
         return new CreatedUser(user.Id, email, user.FullName, role, departmentIds.Distinct().ToList());
     }
+
+    /// <summary>
+    /// Deactivates or reactivates an account. The security stamp changes with it, so the user's
+    /// open sessions and circuits end at their next check instead of living on until they expire.
+    /// </summary>
+    public async Task SetActiveAsync(int userId, bool active)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            ?? throw new UserAdminException($"Kullanıcı bulunamadı: {userId}.");
+        user.IsActive = active;
+        // Saves IsActive together with the new stamp.
+        var updated = await users.UpdateSecurityStampAsync(user);
+        if (!updated.Succeeded)
+        {
+            throw new UserAdminException(string.Join(" ", updated.Errors.Select(e => e.Description)));
+        }
+    }
 }
