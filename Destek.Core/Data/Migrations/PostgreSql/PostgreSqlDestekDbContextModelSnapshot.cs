@@ -382,6 +382,22 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                     b.ToTable("Departments", (string)null);
                 });
 
+            modelBuilder.Entity("Destek.Core.Security.SecuritySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RequireStaffTwoFactor")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SecuritySettings", (string)null);
+                });
+
             modelBuilder.Entity("Destek.Core.Tickets.Ticket", b =>
                 {
                     b.Property<int>("Id")
