@@ -32,6 +32,7 @@ public static class SupportFormExtensions
         staff.MapSupportTicketDetail();
         staff.MapUpdateSupportTicketStatus();
         staff.MapAssignSupportTicket();
+        staff.MapChangeSupportTicket();
         return endpoints;
     }
 }
