@@ -123,7 +123,7 @@ public static class DestekWebExtensions
         app.UseApiErrorShield();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseIdempotencyKeys();
+        // Idempotency is an endpoint filter of each API surface, after its authentication (IdempotencyKeys).
         app.UseAntiforgery();
         return app;
     }

@@ -23,13 +23,17 @@ public static class ExternalApiExtensions
     public static WebApplication MapExternalApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup(Prefix).AddEndpointFilter<ExternalApiGate>().ExcludeFromDescription().DisableAntiforgery();
+        var api = app.MapGroup(Prefix)
+            .AddEndpointFilter<ExternalApiGate>()
+            .WithIdempotencyKeys(context => "client:" + ExternalApiGate.ClientOf(context).Id)
+            .AddEndpointFilter<ExternalApiFailures>()
+            .ExcludeFromDescription()
+            .DisableAntiforgery();
         ExternalTicketsEndpoints.Map(api);
         ExternalCommentsEndpoints.Map(api);
 
-        // Anything else under the prefix answers in the API's own error shape, not with an HTML page.
-        app.MapFallback(Prefix + "/{**rest}", (HttpContext context) =>
-            ExternalErrors.Problem(context, StatusCodes.Status404NotFound, "Kaynak bulunamadı."));
+        // Unknown paths (404) and wrong methods (405 with Allow) are answered in the API's error shape by
+        // ApiErrorShield; a catch-all route here would swallow the router's 405s.
         return app;
     }
 }

@@ -6,7 +6,8 @@ namespace Destek.App.ExternalApi;
 /// <summary>
 /// In front of every /api/external endpoint: checks X-API-Key + X-API-Secret (401), counts the
 /// request against the client's per-minute limit (429 with Retry-After), and turns refusals and
-/// unexpected failures into seed-000's error body (a 500 never carries a stack trace).
+/// unexpected failures into seed-000's error body (a 500 never carries a stack trace). Only then
+/// does the idempotency filter run, scoped by the client's id.
 /// </summary>
 public sealed class ExternalApiGate(ApiClientAuthenticator authenticator, RateLimits rateLimits, ILogger<ExternalApiGate> logger) : IEndpointFilter
 {
@@ -43,23 +44,51 @@ public sealed class ExternalApiGate(ApiClientAuthenticator authenticator, RateLi
             http.Items[ClientItem] = client;
             return await next(context);
         }
-        catch (ExternalApiException ex)
+        catch (Exception ex)
         {
-            return ExternalErrors.Problem(http, ex.Status, ex.Message, ex.Field);
+            return Failure(http, ex, logger);
         }
-        catch (BadHttpRequestException ex)
+    }
+
+    /// <summary>seed-000's answer for a failure (nothing at all when the caller went away).</summary>
+    public static IResult Failure(HttpContext http, Exception exception, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(exception);
+        switch (exception)
         {
-            return ExternalErrors.Problem(http, StatusCodes.Status400BadRequest,
-                ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"İstek gövdesi en fazla {JsonBody.MaxBytes / 1024 / 1024} MiB olabilir." : "İstek okunamadı.", "body");
+            case ExternalApiException ex:
+                return ExternalErrors.Problem(http, ex.Status, ex.Message, ex.Field);
+            case BadHttpRequestException ex:
+                return ex.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? ExternalErrors.Problem(http, StatusCodes.Status413PayloadTooLarge, $"İstek gövdesi en fazla {JsonBody.MaxBytes / 1024 / 1024} MiB olabilir.", "body")
+                    : ExternalErrors.Problem(http, StatusCodes.Status400BadRequest, "İstek okunamadı.", "body");
+            case OperationCanceledException when http.RequestAborted.IsCancellationRequested:
+                return Results.Empty;
+            default:
+                logger.LogError(exception, "External API request failed");
+                return ExternalErrors.Problem(http, StatusCodes.Status500InternalServerError, "Sunucu hatası. Destek ekibine requestId ile başvurun.");
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+    }
+}
+
+/// <summary>
+/// Inside the idempotency filter: turns the endpoint's refusals into seed-000's error body, so a
+/// stored answer is the refusal the caller saw.
+/// </summary>
+public sealed class ExternalApiFailures(ILogger<ExternalApiGate> logger) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        try
         {
-            return Results.Empty;
+            return await next(context);
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "External API request failed");
-            return ExternalErrors.Problem(http, StatusCodes.Status500InternalServerError, "Sunucu hatası. Destek ekibine requestId ile başvurun.");
+            return ExternalApiGate.Failure(context.HttpContext, ex, logger);
         }
     }
 }

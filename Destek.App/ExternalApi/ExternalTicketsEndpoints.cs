@@ -76,12 +76,40 @@ public static class ExternalTicketsEndpoints
         return ticket is null ? ExternalErrors.Problem(context, StatusCodes.Status404NotFound, "Talep bulunamadı.") : Results.Json(ticket, ExternalFormat.Json);
     }
 
-    private static async Task<IResult> ByRefAsync(string externalRef, HttpContext context, ExternalTicketQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> ByRefAsync(string? externalRef, HttpContext context, ExternalTicketQueries queries, CancellationToken cancellationToken)
     {
-        var ticket = string.IsNullOrEmpty(externalRef) ? null : await queries.ByRefAsync(ExternalApiGate.ClientOf(context).Id, externalRef, cancellationToken);
+        var wanted = ExternalRefOf(context, externalRef);
+        var ticket = string.IsNullOrEmpty(wanted) ? null : await queries.ByRefAsync(ExternalApiGate.ClientOf(context).Id, wanted, cancellationToken);
         return ticket is null
             ? ExternalErrors.Problem(context, StatusCodes.Status404NotFound, "Bu harici referansla talep bulunamadı.")
             : Results.Json(ticket, ExternalFormat.Json);
+    }
+
+    /// <summary>
+    /// The reference as the client wrote it. The server leaves an encoded slash (%2F) encoded in the
+    /// path it routes on, so a reference like "ERP/2026/1" is decoded here from the raw request
+    /// target, exactly once.
+    /// </summary>
+    private static string? ExternalRefOf(HttpContext context, string? routed)
+    {
+        const string marker = "/by-ref/";
+        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? "";
+        var query = raw.IndexOf('?', StringComparison.Ordinal);
+        var path = query >= 0 ? raw[..query] : raw;
+        var at = path.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return routed;
+        }
+
+        try
+        {
+            return Uri.UnescapeDataString(path[(at + marker.Length)..]);
+        }
+        catch (UriFormatException)
+        {
+            return routed;
+        }
     }
 
     private static int IntParameter(string raw, string name, int fallback, int min, int max, string message)

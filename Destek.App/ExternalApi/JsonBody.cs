@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using System.Text.Json;
+using Destek.App.Platform;
 using Destek.Core.ExternalApi;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -16,6 +17,12 @@ public static class JsonBody
     public static async Task<JsonElement> ReadObjectAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // seed-000 makes the header mandatory; a form or text body must not become a ticket.
+        if (!WellFormedJson.IsJsonMediaType(context.Request.ContentType))
+        {
+            throw new ExternalApiException(StatusCodes.Status415UnsupportedMediaType, "İstek gövdesi JSON olmalıdır: Content-Type: application/json başlığını gönderin.", "Content-Type");
+        }
+
         if (context.Request.ContentLength > MaxBytes)
         {
             throw new ExternalApiException(400, $"İstek gövdesi en fazla {MaxBytes / 1024 / 1024} MiB olabilir.", "body");
@@ -29,9 +36,14 @@ public static class JsonBody
         try
         {
             using var document = await JsonDocument.ParseAsync(context.Request.Body, default, cancellationToken);
-            return document.RootElement.ValueKind == JsonValueKind.Object
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new ExternalApiException(400, "İstek gövdesi bir JSON nesnesi olmalıdır.", "body");
+            }
+
+            return WellFormedJson.HasOnlyValidText(document.RootElement)
                 ? document.RootElement.Clone()
-                : throw new ExternalApiException(400, "İstek gövdesi bir JSON nesnesi olmalıdır.", "body");
+                : throw new ExternalApiException(400, "İstek gövdesi geçerli UTF-8 metin değil (eşlenmemiş vekil karakter veya bozuk bayt).", "body");
         }
         catch (JsonException)
         {

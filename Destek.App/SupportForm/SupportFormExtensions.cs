@@ -1,3 +1,4 @@
+using Destek.App.Platform;
 using Destek.App.SupportForm.Api;
 using Destek.Core.Mail;
 using Destek.Core.SupportForm;
@@ -25,11 +26,13 @@ public static class SupportFormExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var tickets = endpoints.MapGroup("/api/support/tickets").DisableAntiforgery();
         tickets.MapCreateSupportTicket();
-        var staff = tickets.MapGroup("").AddEndpointFilter<StaffOnlyFilter>();
+        var staff = tickets.MapGroup("").AddEndpointFilter<StaffOnlyFilter>()
+            .WithIdempotencyKeys(context => "user:" + StaffOnlyFilter.Staff(context).UserId);
         staff.MapListSupportTickets();
         staff.MapSupportTicketDetail();
         staff.MapUpdateSupportTicketStatus();
         staff.MapAssignSupportTicket();
+        staff.MapChangeSupportTicket();
         return endpoints;
     }
 }

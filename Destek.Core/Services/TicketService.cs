@@ -102,6 +102,59 @@ public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, 
             ticket.ChangeCategory(category, actor, now);
         }, cancellationToken);
 
+    /// <summary>
+    /// Several corrections to one ticket in one save, so a request either changes everything it
+    /// asked for or nothing (seed-002's admin PUT/PATCH).
+    /// </summary>
+    public Task<Ticket> CorrectAsync(int ticketId, TicketCorrection correction, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(correction);
+        return ChangeAsync(ticketId, actor, async (db, ticket, now) =>
+        {
+            if (correction.CategoryId is int categoryId && categoryId != ticket.CategoryId)
+            {
+                var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == categoryId, cancellationToken)
+                    ?? throw new TicketRuleException($"Kategori bulunamadı: {categoryId}");
+                ticket.ChangeCategory(category, actor, now);
+            }
+
+            ticket.CorrectRequest(
+                correction.RequesterName ?? ticket.RequesterName,
+                correction.RequesterEmail ?? ticket.RequesterEmail,
+                correction.ClearPhone ? null : correction.RequesterPhone ?? ticket.RequesterPhone,
+                correction.Title ?? ticket.Title,
+                correction.Description ?? ticket.Description,
+                actor, now);
+            if (correction.Status is { } status)
+            {
+                ticket.ChangeStatus(status, actor, now);
+            }
+
+            if (correction.ChangeAssignee)
+            {
+                var assignee = correction.AssigneeId is int id
+                    ? await StaffDirectory.FindAsync(db, id, cancellationToken) ?? throw new StaffNotFoundException(id)
+                    : null;
+                ticket.Assign(assignee, actor, now);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes a ticket with its messages, history and attachment files (seed-002's admin DELETE).
+    /// Files go only after the rows are gone, so a failed delete leaves a whole ticket behind.
+    /// </summary>
+    public async Task DeleteAsync(int ticketId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ticket = await LoadAsync(db, ticketId, actor, cancellationToken);
+        var files = await db.TicketAttachments.AsNoTracking().Where(a => a.TicketId == ticketId)
+            .Select(a => new StoredFile(a.FileName, a.ContentType, a.Size, a.StoragePath)).ToListAsync(cancellationToken);
+        db.Tickets.Remove(ticket);
+        await db.SaveChangesAsync(cancellationToken);
+        attachments.Delete(files);
+    }
+
     /// <summary>Applies one change to many tickets, each in its own save; reports what failed and why.</summary>
     public async Task<BulkResult> BulkAsync(IReadOnlyCollection<int> ticketIds, Func<int, Task> change)
     {
@@ -173,6 +226,21 @@ public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, 
             throw;
         }
     }
+}
+
+/// <summary>What an admin corrects on a ticket; null leaves a value as it is.</summary>
+public sealed record TicketCorrection
+{
+    public string? RequesterName { get; init; }
+    public string? RequesterEmail { get; init; }
+    public string? RequesterPhone { get; init; }
+    public bool ClearPhone { get; init; }
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+    public int? CategoryId { get; init; }
+    public TicketStatus? Status { get; init; }
+    public bool ChangeAssignee { get; init; }
+    public int? AssigneeId { get; init; }
 }
 
 public sealed class StaffNotFoundException(int userId) : Exception($"Personel bulunamadı: {userId}")

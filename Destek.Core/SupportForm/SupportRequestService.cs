@@ -28,6 +28,13 @@ public sealed class SupportRequestService(IDbContextFactory<DestekDbContext> dbF
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The active category a subject names (subjects are category names), or null.</summary>
+    public async Task<int?> CategoryIdAsync(string subject, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Categories.AsNoTracking().Where(c => c.IsActive && c.Name == subject).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>What the "talebiniz alındı" page shows, found by the ticket's unguessable public id.</summary>
     public async Task<SupportReceipt?> ReceiptAsync(Guid publicId, CancellationToken cancellationToken = default)
     {

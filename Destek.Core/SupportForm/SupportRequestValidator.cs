@@ -61,6 +61,7 @@ public static partial class SupportRequestValidator
     public const string AttachmentTooLarge = "Dosya boyutu 5MB'dan büyük olamaz.";
     public const string AttachmentWrongType = "Sadece PDF, DOC, DOCX, JPG, JPEG, PNG dosyaları yüklenebilir.";
     public const string AttachmentEmpty = "Gönderilen dosya boş.";
+    public const string OneAttachmentOnly = "En fazla bir dosya ekleyebilirsiniz; lütfen yalnızca bir dosya seçin.";
     public const string AttachmentContentMismatch = "Dosyanın içeriği uzantısıyla uyuşmuyor; lütfen gerçek bir PDF, DOC, DOCX, JPG veya PNG dosyası yükleyin.";
 
     /// <summary>Per extension: the content types seed-002 accepts for it and the signature its bytes start with.</summary>

@@ -224,6 +224,54 @@ public sealed class Ticket
         Raise(TicketEvent.Updated, actor, ("category", category?.Slug));
     }
 
+    /// <summary>
+    /// Staff correct what the requester wrote (seed-002's admin update): name, contact details, title
+    /// and text. The surface has validated the values; the ticket keeps its own length limits.
+    /// </summary>
+    public void CorrectRequest(string requesterName, string? requesterEmail, string? requesterPhone, string title, string description, Actor actor, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(requesterName);
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(description);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Kind != AuthorKind.Staff)
+        {
+            throw new TicketRuleException("Talebin içeriğini yalnızca personel düzeltebilir.");
+        }
+
+        title = title.Trim();
+        if (title.Length == 0 || title.Length > TitleMaxLength)
+        {
+            throw new TicketRuleException($"Başlık 1 ile {TitleMaxLength} karakter arasında olmalıdır.");
+        }
+
+        if (description.Length > DescriptionMaxLength)
+        {
+            throw new TicketRuleException($"Açıklama en fazla {DescriptionMaxLength} karakter olabilir.");
+        }
+
+        var changes = new List<(string Key, object? Value)>();
+        void Set<T>(string key, T current, T next, Action<T> apply)
+        {
+            if (!EqualityComparer<T>.Default.Equals(current, next))
+            {
+                apply(next);
+                changes.Add((key, next));
+            }
+        }
+
+        Set("requester_name", RequesterName, requesterName.Trim(), v => RequesterName = v);
+        Set("requester_email", RequesterEmail, requesterEmail?.Trim().ToLowerInvariant(), v => RequesterEmail = v);
+        Set("requester_phone", RequesterPhone, string.IsNullOrWhiteSpace(requesterPhone) ? null : requesterPhone.Trim(), v => RequesterPhone = v);
+        Set("title", Title, title, v => Title = v);
+        Set("description", Description, description.Trim(), v => Description = v);
+        if (changes.Count > 0)
+        {
+            Touch(now);
+            Raise(TicketEvent.Updated, actor, [.. changes]);
+        }
+    }
+
     /// <summary>A public message. Staff may not answer a closed ticket; a customer's answer reopens it.</summary>
     public TicketMessage Reply(string body, Actor actor, DateTime now)
     {

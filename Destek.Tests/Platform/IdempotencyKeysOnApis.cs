@@ -69,8 +69,8 @@ public sealed class IdempotencyKeysOnApis(DestekAppFactory factory) : IClassFixt
         var client = await ExternalClientAsync();
         var key = Guid.NewGuid().ToString();
         var body = new { title = "Yarış", description = "x" };
-        var scope = "key:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(client.DefaultRequestHeaders.GetValues("X-API-Key").Single())))[..40];
+        var apiKey = client.DefaultRequestHeaders.GetValues("X-API-Key").Single();
+        var scope = "client:" + await factory.Services.GetRequiredService<ApiClientAdmin>().IdOfKeyAsync(apiKey);
         var bodyHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body)));
         // The first request has begun (record without a response) and not finished yet.
         var begun = await factory.Services.GetRequiredService<IdempotencyStore>().BeginAsync(scope, key, "POST", "/api/external/tickets", bodyHash, default);

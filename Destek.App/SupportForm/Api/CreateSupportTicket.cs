@@ -1,4 +1,5 @@
 using Destek.App.Account;
+using Destek.App.Platform;
 using Destek.Core.Identity;
 using Destek.Core.Services;
 using Destek.Core.SupportForm;
@@ -22,17 +23,34 @@ public static class CreateSupportTicket
     public static RouteGroupBuilder MapCreateSupportTicket(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        group.MapPost("/", HandleAsync).AllowAnonymous();
+        group.MapPost("/", HandleAsync).AllowAnonymous()
+            .AddEndpointFilter(async (invocation, next) =>
+            {
+                var http = invocation.HttpContext;
+                var rateLimit = http.RequestServices.GetRequiredService<SupportFormRateLimit>();
+                return rateLimit.TryAcquire(http) is int wait
+                    ? SupportApiResults.Detail(http, StatusCodes.Status429TooManyRequests, $"İstek kısıtlandı. {wait} saniye içinde tekrar deneyin.")
+                    : await next(invocation);
+            })
+            .WithIdempotencyKeys(IdempotencyScope);
         return group;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, SupportRequestService support, SupportFormRateLimit rateLimit, IdentityOptionsAccessor identity)
+    /// <summary>
+    /// Creation is anonymous, so the caller is who the rate limit counts: a signed-in user by id,
+    /// anyone else by client IP. Keys from two visitors therefore never meet, and a stored answer
+    /// (with its ticket number) only goes back to the address that made it.
+    /// </summary>
+    private static string IdempotencyScope(HttpContext context)
     {
-        if (rateLimit.TryAcquire(context) is int wait)
-        {
-            return SupportApiResults.Detail(context, StatusCodes.Status429TooManyRequests, $"İstek kısıtlandı. {wait} saniye içinde tekrar deneyin.");
-        }
+        var identity = context.RequestServices.GetRequiredService<IdentityOptionsAccessor>();
+        return identity.UserIdOf(context.User) is int userId
+            ? "user:" + userId
+            : "ip:" + context.RequestServices.GetRequiredService<ClientAddress>().Of(context);
+    }
 
+    private static async Task<IResult> HandleAsync(HttpContext context, SupportRequestService support, IdentityOptionsAccessor identity)
+    {
         var (body, error) = await SupportApiBody.ReadAsync(context, allowFiles: true);
         if (body is null)
         {

@@ -15,6 +15,7 @@ public static class ListSupportTickets
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
+    public const string InvalidPage = "Geçersiz sayfa.";
 
     public static RouteGroupBuilder MapListSupportTickets(this RouteGroupBuilder group)
     {
@@ -74,7 +75,8 @@ public static class ListSupportTickets
         var lastPage = Math.Max(1, (int)Math.Ceiling(result.Total / (double)pageSize));
         if (page > lastPage)
         {
-            return SupportApiResults.Validation(context, "page", "Geçersiz sayfa.");
+            // DRF's paginator: a page past the end is a missing resource, not a bad request.
+            return SupportApiResults.Detail(context, StatusCodes.Status404NotFound, InvalidPage);
         }
 
         return Results.Json(new Dictionary<string, object?>

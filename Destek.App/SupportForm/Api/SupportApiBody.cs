@@ -41,7 +41,7 @@ public sealed class SupportApiBody
             return (new SupportApiBody([], [], null), null);
         }
 
-        if (mediaType == "application/json")
+        if (Platform.WellFormedJson.IsJsonMediaType(mediaType))
         {
             return await ReadJsonAsync(context);
         }
@@ -99,6 +99,12 @@ public sealed class SupportApiBody
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, SupportApiResults.Detail(context, StatusCodes.Status400BadRequest, "Geçersiz veri. Bir sözlük (JSON nesnesi) bekleniyordu."));
+            }
+
+            if (!Platform.WellFormedJson.HasOnlyValidText(document.RootElement))
+            {
+                return (null, SupportApiResults.Detail(context, StatusCodes.Status400BadRequest,
+                    "JSON ayrıştırma hatası - istek gövdesi geçerli UTF-8 metin değil (eşlenmemiş vekil karakter veya bozuk bayt)."));
             }
 
             var values = new Dictionary<string, string?>(StringComparer.Ordinal);

@@ -31,7 +31,9 @@ public static class SupportTicketJson
             ["created_at"] = SupportApiResults.Timestamp(ticket.CreatedAt),
             // auto_now in the seed: never empty, so an untouched ticket shows its creation time.
             ["updated_at"] = SupportApiResults.Timestamp(ticket.UpdatedAt ?? ticket.CreatedAt),
-            ["resolved_at"] = SupportApiResults.Timestamp(ticket.ResolvedAt),
+            // seed-002's save() clears resolved_at whenever the status is not resolved; the desk keeps the
+            // time a closed ticket was resolved for its reports, so the document's rule applies here.
+            ["resolved_at"] = ticket.Status == TicketStatus.Resolved ? SupportApiResults.Timestamp(ticket.ResolvedAt) : null,
         };
     }
 }
