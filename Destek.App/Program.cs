@@ -3,6 +3,7 @@ using Destek.App.Cli;
 using Destek.App.ExternalApi;
 using Destek.App.SupportForm;
 using Destek.Core;
+using Destek.Core.Mail;
 
 var isCli = AdminCli.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCli ? [] : args);
@@ -12,6 +13,7 @@ if (isCli)
 }
 
 builder.AddDestekCore();
+builder.AddDestekMail();
 builder.AddDestekIdentity();
 builder.AddDestekWeb();
 builder.AddSupportForm();
