@@ -63,6 +63,13 @@ public sealed class TicketCreateQueue(IDbContextFactory<DestekDbContext> dbFacto
     {
         Volatile.Write(ref _state, Stopped);
         _queue.Writer.TryComplete();
+        // Drained before the base class cancels the stopping token: the loop is started on the thread
+        // pool with that token, so cancelling first could drop a loop that has not begun to run.
+        if (ExecuteTask is { } loop)
+        {
+            await loop.WaitAsync(cancellationToken);
+        }
+
         await base.StopAsync(cancellationToken);
     }
 
@@ -97,9 +104,9 @@ public sealed class TicketCreateQueue(IDbContextFactory<DestekDbContext> dbFacto
             logger.LogWarning(ex, "Saving {Count} tickets together failed; saving them one by one", batch.Count);
             foreach (var item in batch)
             {
-                var retry = item with { Ticket = Ticket.Open(item.Data, item.Actor, item.Now) };
                 try
                 {
+                    var retry = item with { Ticket = Ticket.Open(item.Data, item.Actor, item.Now) };
                     await SaveAsync([retry]);
                     item.Completion.TrySetResult(retry.Ticket);
                 }

@@ -39,6 +39,21 @@ public sealed class TicketCreateQueueShutdown(DestekAppFactory factory) : IClass
     }
 
     [Fact]
+    public async Task StoppingTheMomentItStartedStillCommitsWhatWasQueued()
+    {
+        var department = await DefaultDepartmentAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            // The loop may not have begun to run yet when the stop comes.
+            var queue = NewQueue();
+            await queue.StartAsync(CancellationToken.None);
+            var create = queue.CreateAsync(Data(department, $"Hemen durdurulan {i}"), Actor.System);
+            await queue.StopAsync(CancellationToken.None);
+            Assert.True(create.IsCompletedSuccessfully, $"round {i}: create ended as {create.Status}");
+        }
+    }
+
+    [Fact]
     public async Task ACreateAfterTheStopGetsAnErrorAndSavesNothing()
     {
         var department = await DefaultDepartmentAsync();
