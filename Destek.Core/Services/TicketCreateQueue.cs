@@ -34,23 +34,18 @@ public sealed class TicketCreateQueue(IDbContextFactory<DestekDbContext> dbFacto
     private int _state;
 
     /// <summary>Opens the ticket now (rule errors throw here) and completes once it is committed.</summary>
-    public async Task<Ticket> CreateAsync(NewTicket data, Actor actor)
+    public Task<Ticket> CreateAsync(NewTicket data, Actor actor)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var pending = new Pending(data, actor, now, Ticket.Open(data, actor, now));
         if (Volatile.Read(ref _state) == NotStarted)
         {
-            await SaveAsync([pending]);
-            return pending.Ticket;
+            return SaveAloneAsync(pending);
         }
 
         // Fails once StopAsync has closed the channel; anything written before that is drained.
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new TicketCreateQueueClosedException();
-        }
-
-        return await pending.Completion.Task;
+        // The completion itself is handed out, so a drained create is complete when StopAsync returns.
+        return _queue.Writer.TryWrite(pending) ? pending.Completion.Task : Task.FromException<Ticket>(new TicketCreateQueueClosedException());
     }
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -120,6 +115,12 @@ public sealed class TicketCreateQueue(IDbContextFactory<DestekDbContext> dbFacto
         {
             batch[0].Completion.TrySetException(ex);
         }
+    }
+
+    private async Task<Ticket> SaveAloneAsync(Pending pending)
+    {
+        await SaveAsync([pending]);
+        return pending.Ticket;
     }
 
     private async Task SaveAsync(IReadOnlyList<Pending> batch)
