@@ -3,6 +3,7 @@ using Destek.App.Cli;
 using Destek.App.ExternalApi;
 using Destek.App.SupportForm;
 using Destek.Core;
+using Destek.Core.Mail;
 
 // A command line is understood (and a usage error refused) before the host exists, so a typo neither
 // starts the web server nor creates a database.
@@ -19,6 +20,7 @@ if (cli is not null)
 }
 
 builder.AddDestekCore();
+builder.AddDestekMail();
 builder.AddDestekIdentity();
 builder.AddDestekWeb();
 builder.AddSupportForm();

@@ -3,6 +3,7 @@ using Destek.Core.Services;
 using Destek.Core.Tickets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,8 @@ public static class DestekCoreExtensions
         var services = builder.Services;
         services.AddOptions<DestekOptions>().Bind(builder.Configuration.GetSection(DestekOptions.Section));
         services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddOptions<MemoryCacheOptions>().Configure<TimeProvider>((o, clock) => o.Clock = new CacheClock(clock));
         services.AddSingleton<DataDirectory>();
         services.AddSingleton<ITicketChangeNotifier, InProcessTicketChangeNotifier>();
         services.AddSingleton<TicketEventDispatcher>();
@@ -29,6 +32,7 @@ public static class DestekCoreExtensions
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<TicketCreateQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<TicketCreateQueue>());
         services.AddSingleton<TicketService>();
         services.AddSingleton<TicketQueries>();
         services.AddSingleton<UserAdmin>();
@@ -38,8 +42,8 @@ public static class DestekCoreExtensions
         services.AddSingleton<DemoSeeder>();
 
         // Jobs: each capability adds its own with services.AddQuartz(q => q.ScheduleJob<...>(...)).
-        services.AddQuartz(q => q.ScheduleJob<Idempotency.IdempotencyPurgeJob>(t => t
-            .WithIdentity("idempotency-purge").StartAt(DateTimeOffset.UtcNow.AddMinutes(5)).WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever())));
+        services.AddQuartz(q => q.ScheduleJob<Idempotency.IdempotencyPurgeJob>((sp, t) => t
+            .WithIdentity("idempotency-purge").StartAt(sp.GetRequiredService<TimeProvider>().GetUtcNow().AddMinutes(5)).WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever())));
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
     }

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.Json;
 using Destek.App.Platform;
 using Destek.Core.ExternalApi;
@@ -13,6 +12,9 @@ namespace Destek.App.ExternalApi;
 public static class JsonBody
 {
     public const long MaxBytes = 1024 * 1024;
+
+    // MimeKit would otherwise take "name" alone as an address without a domain.
+    private static readonly MimeKit.ParserOptions StrictAddresses = new() { AllowAddressesWithoutDomain = false };
 
     public static async Task<JsonElement> ReadObjectAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -109,7 +111,7 @@ public static class JsonBody
             return null;
         }
 
-        return MailAddress.TryCreate(text, out var address) && address.Address == text
+        return MimeKit.MailboxAddress.TryParse(StrictAddresses, text, out var address) && address.Address == text
             ? text
             : throw new ExternalApiException(400, $"{name} alanı geçerli bir e-posta adresi olmalıdır.", name);
     }

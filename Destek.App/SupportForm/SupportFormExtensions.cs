@@ -1,11 +1,10 @@
 using Destek.App.Platform;
 using Destek.App.SupportForm.Api;
-using Destek.Core.Mail;
 using Destek.Core.SupportForm;
 
 namespace Destek.App.SupportForm;
 
-/// <summary>seed-002 as Destek's own: the public /destek form, its API, and the requester e-mails through the outbox.</summary>
+/// <summary>seed-002 as Destek's own: the public /destek form and its API (the requester e-mails are the mail outbox's, registered by the host).</summary>
 public static class SupportFormExtensions
 {
     public static WebApplicationBuilder AddSupportForm(this WebApplicationBuilder builder)
@@ -16,7 +15,6 @@ public static class SupportFormExtensions
         services.AddSingleton<SupportRequestService>();
         services.AddSingleton<SupportTicketQueries>();
         services.AddSingleton<SupportFormRateLimit>();
-        services.AddDestekMail(builder.Configuration);
         return builder;
     }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Destek.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Destek.Core.ExternalApi;
 
@@ -21,19 +22,16 @@ public enum ApiAuthResult
 }
 
 /// <summary>
-/// Checks X-API-Key + X-API-Secret. The row behind a key (id, secret hash, limits, version) is cached
-/// for a few seconds so the hot path costs one SHA-256 and no query; ApiClientAdmin drops the entry
+/// Checks X-API-Key + X-API-Secret. The row behind a key (id, secret hash, limits, version) is kept in
+/// the memory cache for a few seconds so the hot path costs one SHA-256 and no query; ApiClientAdmin drops the entry
 /// on rotate/deactivate/update, so in this process an old secret stops working at once. Another node
 /// sees the change within <see cref="CacheLifetime"/>. Only clients that exist are cached (a flood of
 /// made-up keys cannot grow the cache). LastUsedAt is written at most once a minute per client.
 /// </summary>
-public sealed class ApiClientAuthenticator(IDbContextFactory<DestekDbContext> dbFactory, TimeProvider clock)
+public sealed class ApiClientAuthenticator(IDbContextFactory<DestekDbContext> dbFactory, IMemoryCache cache, TimeProvider clock)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
-    private const int MaxCachedClients = 10_000;
-
-    private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, long> _lastUsedWritten = new();
 
     public async Task<(ApiAuthResult Result, AuthenticatedClient? Client)> AuthenticateAsync(string? apiKey, string? apiSecret, CancellationToken cancellationToken = default)
@@ -49,9 +47,9 @@ public sealed class ApiClientAuthenticator(IDbContextFactory<DestekDbContext> db
         }
 
         var now = clock.GetUtcNow();
-        if (!_cache.TryGetValue(apiKey, out var entry) || entry.ExpiresAt <= now)
+        if (!cache.TryGetValue(new Key(apiKey), out Entry? entry) || entry is null)
         {
-            entry = await LoadAsync(apiKey, now, cancellationToken);
+            entry = await LoadAsync(apiKey, cancellationToken);
             if (entry is null)
             {
                 // Still hash, so an unknown key costs the same as a wrong secret.
@@ -76,27 +74,21 @@ public sealed class ApiClientAuthenticator(IDbContextFactory<DestekDbContext> db
     }
 
     /// <summary>Forgets a cached key: called after every admin change to that client.</summary>
-    public void Invalidate(string apiKey) => _cache.TryRemove(apiKey, out _);
+    public void Invalidate(string apiKey) => cache.Remove(new Key(apiKey));
 
-    private async Task<Entry?> LoadAsync(string apiKey, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Entry?> LoadAsync(string apiKey, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.Set<ApiClient>().AsNoTracking().FirstOrDefaultAsync(c => c.ApiKey == apiKey, cancellationToken);
         if (row is null)
         {
-            _cache.TryRemove(apiKey, out _);
             return null;
         }
 
         var entry = new Entry(
             new AuthenticatedClient(row.Id, row.Name, row.ApiKey, row.AllowedDepartmentIds.ToArray(), row.RateLimitPerMinute, row.Version),
-            Convert.FromHexString(row.SecretHash), row.IsActive, now + CacheLifetime);
-        if (_cache.Count >= MaxCachedClients)
-        {
-            _cache.Clear();
-        }
-
-        _cache[apiKey] = entry;
+            Convert.FromHexString(row.SecretHash), row.IsActive);
+        cache.Set(new Key(apiKey), entry, CacheLifetime);
         return entry;
     }
 
@@ -114,5 +106,7 @@ public sealed class ApiClientAuthenticator(IDbContextFactory<DestekDbContext> db
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastUsedAt, at), cancellationToken);
     }
 
-    private sealed record Entry(AuthenticatedClient Client, byte[] SecretHash, bool IsActive, DateTimeOffset ExpiresAt);
+    private sealed record Key(string ApiKey);
+
+    private sealed record Entry(AuthenticatedClient Client, byte[] SecretHash, bool IsActive);
 }

@@ -2,6 +2,7 @@ using Destek.Core.Data;
 using Destek.Core.Services;
 using Destek.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Destek.Core.ExternalApi;
 
@@ -36,10 +37,10 @@ public sealed record ExternalTicketRequest
 /// Comments are public messages "[API - {client name}] {content}" written by the "Sistem" user.
 /// </summary>
 public sealed class ExternalTicketService(
-    IDbContextFactory<DestekDbContext> dbFactory, TicketService tickets, ExternalCountCache counts, SystemUser systemUser, TimeProvider clock)
+    IDbContextFactory<DestekDbContext> dbFactory, TicketService tickets, ExternalCountCache counts, SystemUser systemUser, IMemoryCache cache)
 {
     private static readonly TimeSpan DepartmentCacheLifetime = TimeSpan.FromSeconds(5);
-    private volatile DepartmentSnapshot? _departments;
+    private static readonly object DepartmentsKey = new();
 
     public async Task<ExternalTicket> CreateAsync(AuthenticatedClient client, ExternalTicketRequest request, CancellationToken cancellationToken = default)
     {
@@ -129,21 +130,19 @@ public sealed class ExternalTicketService(
 
     private async Task<DepartmentSnapshot> DepartmentsAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var snapshot = _departments;
-        if (snapshot is not null && snapshot.ExpiresAt > now)
+        if (cache.TryGetValue(DepartmentsKey, out DepartmentSnapshot? snapshot) && snapshot is not null)
         {
             return snapshot;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var all = await db.Departments.AsNoTracking().Select(d => new DepartmentInfo(d.Id, d.Name, d.IsActive, d.IsDefault)).ToListAsync(cancellationToken);
-        snapshot = new DepartmentSnapshot(all, now + DepartmentCacheLifetime);
-        _departments = snapshot;
+        snapshot = new DepartmentSnapshot(all);
+        cache.Set(DepartmentsKey, snapshot, DepartmentCacheLifetime);
         return snapshot;
     }
 
     private sealed record DepartmentInfo(int Id, string Name, bool IsActive, bool IsDefault);
 
-    private sealed record DepartmentSnapshot(IReadOnlyList<DepartmentInfo> All, DateTimeOffset ExpiresAt);
+    private sealed record DepartmentSnapshot(IReadOnlyList<DepartmentInfo> All);
 }

@@ -1,27 +1,35 @@
 using Destek.Core.Tickets;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Destek.Core.Mail;
 
 public static class MailExtensions
 {
-    /// <summary>The mail outbox: the ticket mail handler, the System.Net.Mail transport and the sending job.</summary>
-    public static IServiceCollection AddDestekMail(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The mail outbox: the ticket mail handler, the MailKit transport and the sending job. The host
+    /// registers it, beside the features whose events it mails about.
+    /// </summary>
+    public static IHostApplicationBuilder AddDestekMail(this IHostApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
-        services.AddSingleton<IMailTransport, SystemNetMailTransport>();
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<IMailTransport, MailKitTransport>();
         services.AddSingleton<MailOutboxProcessor>();
         services.AddSingleton<ITicketEventHandler, TicketMailHandler>();
-        var poll = Math.Max(1, configuration.GetValue(MailOptions.Section + ":PollSeconds", 10));
         services.AddQuartz(q =>
         {
             q.AddJob<MailOutboxJob>(j => j.WithIdentity(MailOutboxJob.Key));
-            q.AddTrigger(t => t.ForJob(MailOutboxJob.Key).WithIdentity("mail-outbox-trigger", "mail").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(poll)).RepeatForever()));
+            q.AddTrigger<MailOutboxJob>((sp, t) =>
+            {
+                var poll = Math.Max(1, sp.GetRequiredService<IOptions<MailOptions>>().Value.PollSeconds);
+                t.ForJob(MailOutboxJob.Key).WithIdentity("mail-outbox-trigger", "mail").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(poll)).RepeatForever());
+            });
         });
-        return services;
+        return builder;
     }
 }

@@ -17,6 +17,11 @@ public sealed class MailOptions
     /// <summary>First retry delay; each further attempt waits twice as long (at most an hour).</summary>
     public int BackoffSeconds { get; set; } = 30;
     public int BatchSize { get; set; } = 50;
+    /// <summary>
+    /// How long a sender holds a claimed mail. Must outlast one send (at least twice the SMTP timeout is
+    /// used); when a node dies mid-send, another node sends the mail after this.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 120;
     public SmtpOptions Smtp { get; set; } = new();
 }
 
@@ -27,7 +32,24 @@ public sealed class SmtpOptions
     public string? User { get; set; }
     public string? Password { get; set; }
     public bool EnableSsl { get; set; }
+    /// <summary>
+    /// How the connection is secured. When not set, EnableSsl decides: false is a plain connection,
+    /// true is TLS from the start on port 465 and STARTTLS on any other port.
+    /// </summary>
+    public SmtpSecurity? Security { get; set; }
     /// <summary>Sender address for SMTP; Destek:Mail:From when not set.</summary>
     public string? From { get; set; }
     public int TimeoutSeconds { get; set; } = 30;
+}
+
+public enum SmtpSecurity
+{
+    /// <summary>Plain text, no TLS.</summary>
+    None = 0,
+    /// <summary>Plain connect, then STARTTLS; fails when the server does not offer it.</summary>
+    StartTls = 1,
+    /// <summary>TLS from the first byte (usually port 465).</summary>
+    SslOnConnect = 2,
+    /// <summary>TLS on port 465, STARTTLS when the server offers it, else plain.</summary>
+    Auto = 3,
 }

@@ -1,7 +1,8 @@
-using System.Net;
-using System.Net.Mail;
-using System.Text;
+using System.Globalization;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Destek.Core.Mail;
 
@@ -12,51 +13,85 @@ public interface IMailTransport
 }
 
 /// <summary>
-/// System.Net.Mail (MailKit is not in our package mirror): SMTP when Destek:Mail:Smtp:Host is set,
-/// else a pickup directory under the data directory, one .eml file per mail.
+/// MailKit: SMTP when Destek:Mail:Smtp:Host is set (TLS per <see cref="SmtpOptions.Security"/>, with
+/// authentication when a user is set), else the pickup directory under the data directory, one .eml
+/// file per mail written by MimeKit.
 /// </summary>
-public sealed class SystemNetMailTransport(IOptions<MailOptions> options, DataDirectory dataDirectory) : IMailTransport
+public sealed class MailKitTransport(IOptions<MailOptions> options, DataDirectory dataDirectory) : IMailTransport
 {
+    public const string MailIdHeader = "X-Destek-Mail-Id";
+
     public async Task SendAsync(OutboxMail mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mail);
         var settings = options.Value;
-        var smtp = settings.Smtp;
-        using var client = new SmtpClient();
-        if (string.IsNullOrWhiteSpace(smtp.Host))
+        using var message = Compose(mail, settings);
+        if (settings.Smtp.Host is not { Length: > 0 } host || string.IsNullOrWhiteSpace(host))
         {
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = dataDirectory.EnsureFolder(settings.PickupDirectory);
-        }
-        else
-        {
-            client.DeliveryMethod = SmtpDeliveryMethod.Network;
-            client.Host = smtp.Host;
-            client.Port = smtp.Port;
-            client.EnableSsl = smtp.EnableSsl;
-            client.Timeout = smtp.TimeoutSeconds * 1000;
-            if (!string.IsNullOrEmpty(smtp.User))
-            {
-                client.Credentials = new NetworkCredential(smtp.User, smtp.Password);
-            }
+            await WritePickupFileAsync(message, settings, cancellationToken);
+            return;
         }
 
-        var from = string.IsNullOrWhiteSpace(smtp.Host) || string.IsNullOrWhiteSpace(smtp.From) ? settings.From : smtp.From;
-        using var message = new MailMessage
+        await SendSmtpAsync(message, host, settings.Smtp, cancellationToken);
+    }
+
+    /// <summary>The MIME message for an outbox mail: UTF-8 plain text, the mail id in a header.</summary>
+    public static MimeMessage Compose(OutboxMail mail, MailOptions settings)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        ArgumentNullException.ThrowIfNull(settings);
+        var from = string.IsNullOrWhiteSpace(settings.Smtp.Host) || string.IsNullOrWhiteSpace(settings.Smtp.From) ? settings.From : settings.Smtp.From;
+        var message = new MimeMessage
         {
-            From = new MailAddress(from, settings.FromName, Encoding.UTF8),
             Subject = mail.Subject,
-            Body = mail.Body,
-            SubjectEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
+            Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = mail.Body },
         };
-        message.To.Add(new MailAddress(mail.ToAddress, mail.ToName, Encoding.UTF8));
-        message.Headers.Add("X-Destek-Mail-Id", mail.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        message.From.Add(new MailboxAddress(settings.FromName, from));
+        message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.ToAddress));
+        message.Headers.Add(MailIdHeader, mail.Id.ToString(CultureInfo.InvariantCulture));
+        return message;
+    }
 
+    /// <summary>Maps the options onto MailKit's choice; EnableSsl stays the short form of the older setting.</summary>
+    public static SecureSocketOptions SocketOptions(SmtpOptions smtp)
+    {
+        ArgumentNullException.ThrowIfNull(smtp);
+        return smtp.Security switch
+        {
+            SmtpSecurity.None => SecureSocketOptions.None,
+            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+            SmtpSecurity.Auto => SecureSocketOptions.Auto,
+            _ when !smtp.EnableSsl => SecureSocketOptions.None,
+            _ when smtp.Port == 465 => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.StartTls,
+        };
+    }
+
+    private async Task WritePickupFileAsync(MimeMessage message, MailOptions settings, CancellationToken cancellationToken)
+    {
+        // 7-bit transfer encodings, as a pickup reader or relay may not be 8-bit clean.
+        message.Prepare(EncodingConstraint.SevenBit);
+        var folder = dataDirectory.EnsureFolder(settings.PickupDirectory);
+        var name = Guid.NewGuid().ToString("N");
+        var temporary = Path.Combine(folder, name + ".tmp");
+        // Written aside and renamed, so a pickup reader never sees half a file.
+        await message.WriteToAsync(temporary, cancellationToken);
+        File.Move(temporary, Path.Combine(folder, name + ".eml"));
+    }
+
+    private static async Task SendSmtpAsync(MimeMessage message, string host, SmtpOptions smtp, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(smtp.TimeoutSeconds));
-        await client.SendMailAsync(message, timeout.Token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, smtp.TimeoutSeconds)));
+        using var client = new SmtpClient { Timeout = Math.Max(1, smtp.TimeoutSeconds) * 1000 };
+        await client.ConnectAsync(host, smtp.Port, SocketOptions(smtp), timeout.Token);
+        if (!string.IsNullOrEmpty(smtp.User))
+        {
+            await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", timeout.Token);
+        }
+
+        await client.SendAsync(message, timeout.Token);
+        await client.DisconnectAsync(quit: true, timeout.Token);
     }
 }

@@ -10,7 +10,9 @@ public enum OutboxMailStatus
 /// <summary>
 /// One e-mail in the outbox (table MailOutbox). Written in the same transaction as the change that
 /// causes it, sent later by <see cref="MailOutboxProcessor"/>; a failed send is retried with backoff
-/// and never touches the ticket.
+/// and never touches the ticket. A sender leases the row in the database before sending
+/// (<see cref="LockedUntil"/>, <see cref="ClaimToken"/>), so two nodes never send it at once and a
+/// crashed node's lease simply runs out.
 /// </summary>
 public sealed class OutboxMail
 {
@@ -36,6 +38,10 @@ public sealed class OutboxMail
     public string? LastError { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? SentAt { get; private set; }
+    /// <summary>Set while a sender holds the row; after it passes, any sender may take the row again.</summary>
+    public DateTime? LockedUntil { get; private set; }
+    /// <summary>Which claim holds the row; the result of a send is saved only while it is still ours.</summary>
+    public Guid? ClaimToken { get; private set; }
 
     public static OutboxMail Create(string kind, int? ticketId, string toAddress, string? toName, string subject, string body, DateTime now)
     {
@@ -62,6 +68,7 @@ public sealed class OutboxMail
         Status = OutboxMailStatus.Sent;
         SentAt = now;
         LastError = null;
+        Release();
     }
 
     /// <summary>Counts a failed attempt: the next one waits <paramref name="backoff"/>, or the mail is marked failed after the last.</summary>
@@ -70,6 +77,7 @@ public sealed class OutboxMail
         Attempts++;
         LastAttemptAt = now;
         LastError = error.Length > ErrorMaxLength ? error[..ErrorMaxLength] : error;
+        Release();
         if (Attempts >= maxAttempts)
         {
             Status = OutboxMailStatus.Failed;
@@ -90,5 +98,12 @@ public sealed class OutboxMail
         Status = OutboxMailStatus.Pending;
         Attempts = 0;
         NextAttemptAt = now;
+        Release();
+    }
+
+    private void Release()
+    {
+        LockedUntil = null;
+        ClaimToken = null;
     }
 }

@@ -6,14 +6,14 @@ namespace Destek.Core.Services;
 public sealed record IncomingFile(string FileName, string ContentType, long Length, Func<Stream> OpenRead);
 
 /// <summary>Attachment bytes live under data/attachments; their metadata in the database.</summary>
-public sealed class AttachmentStore(DataDirectory dataDirectory)
+public sealed class AttachmentStore(DataDirectory dataDirectory, TimeProvider clock)
 {
     private readonly string _root = dataDirectory.EnsureFolder("attachments");
 
     public async Task<StoredFile> SaveAsync(IncomingFile file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var relative = Path.Combine(now.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture),
             now.ToString("MM", System.Globalization.CultureInfo.InvariantCulture), Guid.NewGuid().ToString("N"));
         var full = Path.Combine(_root, relative);

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using Destek.Core.Data;
 using Destek.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Destek.Core.Webhooks;
 
@@ -56,36 +56,34 @@ public sealed class WebhookOutbox(WebhookSubscriptionCache subscriptions, TimePr
 }
 
 /// <summary>
-/// Active subscriptions per API client, cached for a few seconds so creating a ticket costs no
-/// extra query; WebhookAdmin drops a client's entry on every change. Another node sees a change
-/// within <see cref="Lifetime"/>.
+/// Active subscriptions per API client, kept in the memory cache for a few seconds so creating a
+/// ticket costs no extra query; WebhookAdmin drops a client's entry on every change. Another node
+/// sees a change within <see cref="Lifetime"/>.
 /// </summary>
-public sealed class WebhookSubscriptionCache(TimeProvider clock)
+public sealed class WebhookSubscriptionCache(IMemoryCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
-    private readonly ConcurrentDictionary<int, Entry> _entries = new();
 
     public async Task<IReadOnlyList<CachedSubscription>> ForClientAsync(DestekDbContext db, int apiClientId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var now = clock.GetUtcNow();
-        if (_entries.TryGetValue(apiClientId, out var entry) && entry.ExpiresAt > now)
+        if (cache.TryGetValue(new Key(apiClientId), out IReadOnlyList<CachedSubscription>? cached) && cached is not null)
         {
-            return entry.Subscriptions;
+            return cached;
         }
 
         var rows = await db.Set<WebhookSubscription>().AsNoTracking()
             .Where(s => s.ApiClientId == apiClientId && s.IsActive)
             .Select(s => new { s.Id, s.Events })
             .ToListAsync(cancellationToken);
-        var list = rows.Select(r => new CachedSubscription(r.Id, r.Events.ToHashSet(StringComparer.Ordinal))).ToArray();
-        _entries[apiClientId] = new Entry(list, now + Lifetime);
+        IReadOnlyList<CachedSubscription> list = rows.Select(r => new CachedSubscription(r.Id, r.Events.ToHashSet(StringComparer.Ordinal))).ToArray();
+        cache.Set(new Key(apiClientId), list, Lifetime);
         return list;
     }
 
-    public void Invalidate(int apiClientId) => _entries.TryRemove(apiClientId, out _);
+    public void Invalidate(int apiClientId) => cache.Remove(new Key(apiClientId));
 
-    private sealed record Entry(IReadOnlyList<CachedSubscription> Subscriptions, DateTimeOffset ExpiresAt);
+    private sealed record Key(int ApiClientId);
 }
 
 public sealed record CachedSubscription(int Id, IReadOnlySet<string> Events);

@@ -127,7 +127,7 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, TimeProvider c
         return text.Length > 0 && text[^1] == '\uFFFD' && read == buffer.Length ? text[..^1] : text;
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         if ((int)response.StatusCode is not (429 or 503) || response.Headers.RetryAfter is not { } retryAfter)
         {
@@ -139,7 +139,7 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, TimeProvider c
             return delta;
         }
 
-        return retryAfter.Date is { } date ? date - DateTimeOffset.UtcNow : null;
+        return retryAfter.Date is { } date ? date - clock.GetUtcNow() : null;
     }
 
     private static int Elapsed(Stopwatch stopwatch) => (int)Math.Min(int.MaxValue, stopwatch.ElapsedMilliseconds);

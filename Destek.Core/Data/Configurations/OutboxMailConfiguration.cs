@@ -17,6 +17,8 @@ public sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxMai
         builder.Property(m => m.Subject).HasMaxLength(OutboxMail.SubjectMaxLength).IsRequired();
         builder.Property(m => m.Body).IsRequired();
         builder.Property(m => m.LastError).HasMaxLength(OutboxMail.ErrorMaxLength);
+        // A sender whose lease ran out and was taken over must not overwrite the new holder's result.
+        builder.Property(m => m.ClaimToken).IsConcurrencyToken();
         // The sender's query: pending mails whose next attempt is due.
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.CreatedAt);
