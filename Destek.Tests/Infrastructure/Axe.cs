@@ -22,7 +22,7 @@ public static class Axe
     /// A signed-in context that ignores the app's Content-Security-Policy, so the axe script can be
     /// injected; the app itself is unchanged.
     /// </summary>
-    public static async Task<IPage> SignedInPageAsync(BrowserFixture browser, string? email, int width, int height)
+    public static async Task<IPage> SignedInPageAsync(BrowserFixture browser, string? email, int width, int height, ColorScheme colorScheme = ColorScheme.Light)
     {
         ArgumentNullException.ThrowIfNull(browser);
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -31,6 +31,7 @@ public static class Axe
             Locale = "tr-TR",
             BypassCSP = true,
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = colorScheme,
         });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();

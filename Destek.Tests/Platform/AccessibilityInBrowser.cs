@@ -26,6 +26,15 @@ public sealed class AccessibilityInBrowser(BrowserFixture browser)
 
     public static TheoryData<string, int> StaffPages => Widths("/masa", "/ayarlar", "/ayarlar/api", "/ayarlar/departmanlar", "/ayarlar/e-postalar");
 
+    [Fact]
+    public async Task AxeReportsAKnownViolation()
+    {
+        var page = await Axe.SignedInPageAsync(browser, email: null, 1366, 900);
+        await page.SetContentAsync("<!DOCTYPE html><html lang=\"tr\"><head><title>t</title></head><body><main><button></button></main></body></html>");
+        var violations = await Axe.SeriousViolationsAsync(page);
+        Assert.Contains(violations, v => v.StartsWith("critical button-name:", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(PublicPages))]
     public async Task PublicPageHasNoSeriousViolation(string path, int width)
@@ -68,6 +77,50 @@ public sealed class AccessibilityInBrowser(BrowserFixture browser)
     /// <summary>For people to look at the layout: the temp folder gets one picture per page and width.</summary>
     private static Task ScreenshotAsync(IPage page, string path, int width) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"destek{path.Replace('/', '-')}-{width}.png"), FullPage = true });
+
+    [Theory]
+    [InlineData("/masa", 1366)]
+    [InlineData("/masa", 390)]
+    [InlineData("/ayarlar", 1366)]
+    public async Task DarkThemeHasNoSeriousViolation(string path, int width)
+    {
+        var page = await Axe.SignedInPageAsync(browser, DemoSeeder.AdminEmail, width, Height(width), ColorScheme.Dark);
+        await page.GotoAsync(path);
+        await WaitForCircuitAsync(page);
+        Assert.Equal(DarkBackground, await BackgroundAsync(page));
+        await ScreenshotAsync(page, path + "-dark", width);
+        await Axe.AssertNoSeriousViolationsAsync(page, $"{path} at {width} px, dark theme");
+    }
+
+    [Fact]
+    public async Task ThemeFollowsTheSystemAndTheChoiceIsRemembered()
+    {
+        var page = await Axe.SignedInPageAsync(browser, DemoSeeder.AgentEmail, 1366, 900, ColorScheme.Dark);
+        await page.GotoAsync("/masa");
+        Assert.Equal(DarkBackground, await BackgroundAsync(page));
+
+        // System → dark → light: the switch names the current mode and what a press chooses.
+        var toggle = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Tema: ") });
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-label", "Tema: Sistem teması. Koyu tema seçmek için basın");
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-label", "Tema: Koyu tema. Açık tema seçmek için basın");
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-label", "Tema: Açık tema. Sistem teması seçmek için basın");
+        Assert.Equal(LightBackground, await BackgroundAsync(page));
+        Assert.EndsWith("/masa", page.Url, StringComparison.Ordinal);
+
+        // Remembered across visits, over the system's dark preference.
+        await page.GotoAsync("/masa/talepler/1");
+        Assert.Equal(LightBackground, await BackgroundAsync(page));
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "İçeriğe geç" })).ToBeFocusedAsync();
+    }
+
+    private const string DarkBackground = "rgb(16, 22, 28)";
+    private const string LightBackground = "rgb(245, 247, 250)";
+
+    private static Task<string> BackgroundAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
 
     private static int Height(int width) => width < 600 ? 844 : 900;
 
