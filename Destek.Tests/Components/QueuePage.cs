@@ -222,3 +222,41 @@ public sealed class TurkishDative
     [InlineData("Ali Veli", "Ali Veli'ye")]
     public void FollowsVowelHarmony(string name, string expected) => Assert.Equal(expected, TurkishGrammar.Dative(name));
 }
+
+public sealed class QueueAddress
+{
+    [Fact]
+    public void RoundTripsEveryPartOfTheView()
+    {
+        var view = new QueueUrl
+        {
+            View = QueueView.Mine, Search = "yazıcı", Status = TicketStatus.InProgress, Priority = TicketPriority.Urgent,
+            CategoryId = 3, DepartmentId = 2, AssigneeId = 7, CreatedFrom = new DateOnly(2026, 11, 1), CreatedTo = new DateOnly(2026, 11, 20),
+            Sort = QueueSort.PriorityLowFirst, Page = 2, PageSize = 50,
+        };
+        var query = view.ToQuery().Where(kv => kv.Value is not null)
+            .ToDictionary(kv => kv.Key, kv => (string?)Convert.ToString(kv.Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("3", query["sayfa"]);
+        Assert.Equal("oncelik", query["sirala"]);
+        Assert.Equal(view, QueueUrl.Parse(query));
+    }
+
+    [Fact]
+    public void DefaultsStayOutOfTheAddressAndNonsenseFallsBack()
+    {
+        Assert.All(new QueueUrl().ToQuery().Values, Assert.Null);
+        var parsed = QueueUrl.Parse(new Dictionary<string, string?>
+        {
+            ["gorunum"] = "hepsi", ["durum"] = "acik", ["sayfa"] = "-4", ["adet"] = "1000", ["baslangic"] = "31.12.2026", ["sirala"] = "başlık",
+        });
+        Assert.Equal(new QueueUrl(), parsed);
+    }
+
+    [Fact]
+    public void DateRangeCoversWholeIstanbulDays()
+    {
+        var filter = new QueueUrl { CreatedFrom = new DateOnly(2026, 11, 1), CreatedTo = new DateOnly(2026, 11, 1) }.ToFilter();
+        Assert.Equal(new DateTime(2026, 10, 31, 21, 0, 0, DateTimeKind.Utc), filter.CreatedFrom);
+        Assert.Equal(new DateTime(2026, 11, 1, 21, 0, 0, DateTimeKind.Utc), filter.CreatedBefore);
+    }
+}

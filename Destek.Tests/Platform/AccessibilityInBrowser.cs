@@ -123,6 +123,41 @@ public sealed class AccessibilityInBrowser(BrowserFixture browser)
         Assert.InRange(box.X, 0, 100);
     }
 
+    [Theory]
+    [InlineData("/destek")]
+    [InlineData("/giris")]
+    [InlineData("/masa")]
+    [InlineData("/masa/talepler/1")]
+    [InlineData("/ayarlar")]
+    [InlineData("/ayarlar/api")]
+    [InlineData("/ayarlar/departmanlar")]
+    [InlineData("/ayarlar/e-postalar")]
+    public async Task NothingOverflowsOnAPhone(string path)
+    {
+        var page = await Axe.SignedInPageAsync(browser, DemoSeeder.AdminEmail, 390, 844);
+        await page.GotoAsync(path);
+        await WaitForCircuitAsync(page);
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"{path} is {width} px wide on a 390 px phone");
+    }
+
+    [Fact]
+    public async Task AppBarNamesTheSignedInPersonOnLaptopAndPhone()
+    {
+        var page = await Axe.SignedInPageAsync(browser, DemoSeeder.AgentEmail, 1366, 900);
+        await page.GotoAsync("/masa");
+        await Assertions.Expect(page.Locator(".destek-appbar .who")).ToHaveTextAsync("Mehmet Demir");
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Ana menü" }).GetByRole(AriaRole.Link, new() { Name = "Talepler" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ayarlar" })).ToHaveCountAsync(0);
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GetByLabel("Menü", new() { Exact = true }).ClickAsync();
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Menü bağlantıları" });
+        await Assertions.Expect(menu).ToContainTextAsync("Oturum: Mehmet Demir");
+        await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Talepler" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Çıkış" })).ToBeVisibleAsync();
+    }
+
     private const string DarkBackground = "rgb(16, 22, 28)";
     private const string LightBackground = "rgb(245, 247, 250)";
 
