@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Destek.App.Components.Layout;
 using MudBlazor.Services;
-using Radzen;
 
 namespace Destek.App;
 
@@ -83,11 +82,10 @@ public static class DestekWebExtensions
     public static WebApplicationBuilder AddDestekWeb(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        // Serve package assets (Radzen's _content) from the build output in every environment, not
+        // Serve package assets (MudBlazor's _content) from the build output in every environment, not
         // only Development; a published app has them in wwwroot and this does nothing.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddRadzenComponents();
         builder.Services.AddMudServices();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<RateLimits>();

@@ -12,6 +12,10 @@ public static class DeskFormat
     public static string Time(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Istanbul).ToString("dd.MM.yyyy HH:mm", Turkish);
 
+    /// <summary>The UTC instant an Istanbul calendar day begins (for date filters typed by people).</summary>
+    public static DateTime DayStartUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Istanbul);
+
     public static string StatusClass(TicketStatus status) => "status-" + status.ToString().ToLowerInvariant();
 
     public static string PriorityClass(TicketPriority priority) => "priority-" + priority.ToString().ToLowerInvariant();

@@ -12,6 +12,7 @@ public enum QueueView
     All = 3,
 }
 
+/// <summary>Each sortable queue column in both directions.</summary>
 public enum QueueSort
 {
     Newest = 0,
@@ -19,6 +20,9 @@ public enum QueueSort
     RecentlyUpdated = 2,
     PriorityHighFirst = 3,
     Number = 4,
+    NumberDescending = 5,
+    PriorityLowFirst = 6,
+    LeastRecentlyUpdated = 7,
 }
 
 public sealed record QueueFilter
@@ -30,6 +34,13 @@ public sealed record QueueFilter
     public int? DepartmentId { get; init; }
     public int? AssigneeId { get; init; }
     public string? Search { get; init; }
+
+    /// <summary>Created at or after this instant (UTC).</summary>
+    public DateTime? CreatedFrom { get; init; }
+
+    /// <summary>Created before this instant (UTC); exclusive, so a whole day is [day, next day).</summary>
+    public DateTime? CreatedBefore { get; init; }
+
     public QueueSort Sort { get; init; } = QueueSort.Newest;
 }
 
@@ -102,18 +113,32 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
             query = query.Where(t => t.AssigneeId == assigneeId);
         }
 
+        if (filter.CreatedFrom is { } from)
+        {
+            query = query.Where(t => t.CreatedAt >= from);
+        }
+
+        if (filter.CreatedBefore is { } before)
+        {
+            query = query.Where(t => t.CreatedAt < before);
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             query = Search(query, filter.Search.Trim());
         }
 
         var total = await query.CountAsync(cancellationToken);
+        // Each pair is the exact reverse of the other, so one index serves both directions.
         query = filter.Sort switch
         {
             QueueSort.Oldest => query.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
             QueueSort.RecentlyUpdated => query.OrderByDescending(t => t.UpdatedAt ?? t.CreatedAt).ThenByDescending(t => t.Id),
-            QueueSort.PriorityHighFirst => query.OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt),
+            QueueSort.LeastRecentlyUpdated => query.OrderBy(t => t.UpdatedAt ?? t.CreatedAt).ThenBy(t => t.Id),
+            QueueSort.PriorityHighFirst => query.OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
+            QueueSort.PriorityLowFirst => query.OrderBy(t => t.Priority).ThenByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
             QueueSort.Number => query.OrderBy(t => t.Number),
+            QueueSort.NumberDescending => query.OrderByDescending(t => t.Number),
             _ => query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
         };
 
@@ -175,8 +200,9 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
     }
 
     /// <summary>
-    /// A ticket number or an e-mail address is looked up exactly (indexed); anything else is a
-    /// substring search over number, title, requester, description and messages.
+    /// A ticket number or an e-mail address is looked up exactly (indexed); a phone number matches
+    /// however it was typed (spaces, dashes, a leading 0 or +90); anything else is a substring
+    /// search over number, title, requester, e-mail, phone, description and messages.
     /// </summary>
     private static IQueryable<Ticket> Search(IQueryable<Ticket> query, string term)
     {
@@ -190,15 +216,51 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
             return query.Where(t => t.RequesterEmail == term.ToLowerInvariant());
         }
 
+        if (PhoneDigits(term) is { } digits)
+        {
+            var digitsPattern = "%" + digits + "%";
+            return query.Where(t => t.RequesterPhone != null && EF.Functions.Like(
+                t.RequesterPhone.Replace(" ", "").Replace("-", "").Replace("(", "").Replace(")", ""), digitsPattern));
+        }
+
         var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         return query.Where(t =>
             EF.Functions.Like(t.Number, pattern, "\\")
             || EF.Functions.Like(t.Title, pattern, "\\")
             || EF.Functions.Like(t.RequesterName, pattern, "\\")
             || EF.Functions.Like(t.RequesterEmail!, pattern, "\\")
+            || EF.Functions.Like(t.RequesterPhone!, pattern, "\\")
             || EF.Functions.Like(t.Description, pattern, "\\")
             || t.Messages.Any(m => EF.Functions.Like(m.Body, pattern, "\\")));
     }
+
+    /// <summary>
+    /// The national digits of a phone-shaped term (at least seven digits and nothing but digits,
+    /// spaces, +, -, parentheses), without the 0 or +90 trunk prefix stored numbers may lack; else null.
+    /// </summary>
+    private static string? PhoneDigits(string term)
+    {
+        if (!PhoneShape.IsMatch(term))
+        {
+            return null;
+        }
+
+        var digits = new string(term.Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length < 7)
+        {
+            return null;
+        }
+
+        if (digits.Length == 12 && digits.StartsWith("90", StringComparison.Ordinal))
+        {
+            return digits[2..];
+        }
+
+        return digits.Length == 11 && digits[0] == '0' ? digits[1..] : digits;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex PhoneShape =
+        new(@"^\+?[\d\s\-()]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static readonly System.Text.RegularExpressions.Regex TicketNumberShape =
         new(@"^[A-Za-z]{2,10}-\d{4}-\d{3,}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);

@@ -2,6 +2,7 @@ using Destek.Core.Services;
 using Destek.Core.Tickets;
 using Destek.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Destek.Tests.Desk;
@@ -9,6 +10,7 @@ namespace Destek.Tests.Desk;
 [Trait("Category", "Integration")]
 [Trait("Category", "Browser")]
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class AgentDeskInBrowser(BrowserFixture browser)
 {
     [Fact]
@@ -21,6 +23,8 @@ public sealed class AgentDeskInBrowser(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Tüm açık" }).ClickAsync();
         await page.GetByLabel("Ara").FillAsync(ticket.Number);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ara", Exact = true }).ClickAsync();
+        // Wait for the search's page of results: a click on the row being replaced would be lost.
+        await Assertions.Expect(page.GetByText("1–1 / 1 talep")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = ticket.Number }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = $"{ticket.Number} — {ticket.Title}" }).WaitForAsync();
 
@@ -75,15 +79,18 @@ public sealed class AgentDeskInBrowser(BrowserFixture browser)
     public async Task BulkStatusChangeAppliesToTheSelectedTickets()
     {
         var page = await browser.SignedInPageAsync(DemoSeeder.AdminEmail);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Atanmamış" })).ToBeEnabledAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Atanmamış" }).ClickAsync();
         var picked = await browser.App.WithDbAsync(db => db.Tickets
             .Where(t => t.AssigneeId == null && (t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress))
             .Where(t => t.Department!.Name != ReferenceData.DefaultDepartment) // the other tests answer tickets there
-            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Select(t => new { t.Id, t.Number, Department = t.Department!.Name })
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Select(t => new { t.Id, t.Number, DepartmentId = t.DepartmentId, Department = t.Department!.Name })
             .ToListAsync());
         var department = picked.GroupBy(t => t.Department).First(g => g.Count() >= 2);
         picked = department.Take(2).ToList();
-        await page.GetByLabel("Departman").SelectOptionAsync(new SelectOptionValue { Label = department.Key });
+        await page.GetByLabel("Departman").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText(department.Key, new() { Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"departman={department.First().DepartmentId}", StringComparison.Ordinal));
 
         foreach (var ticket in picked)
         {
@@ -91,13 +98,59 @@ public sealed class AgentDeskInBrowser(BrowserFixture browser)
         }
 
         await Assertions.Expect(page.GetByText("2 talep seçili")).ToBeVisibleAsync();
-        await page.GetByLabel("Seçilenlerin durumu").SelectOptionAsync(new SelectOptionValue { Label = "Kapatıldı" });
+        await page.GetByLabel("Seçilenlerin durumu").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText("Kapatıldı", new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Durumu uygula" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 talep 'Kapatıldı' durumuna alındı.");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("2 talep 'Kapatıldı' durumuna alındı.");
 
         var ids = picked.Select(p => p.Id).ToList();
         var statuses = await browser.App.WithDbAsync(db => db.Tickets.Where(t => ids.Contains(t.Id)).Select(t => t.Status).ToListAsync());
         Assert.All(statuses, s => Assert.Equal(TicketStatus.Closed, s));
+    }
+
+    [Fact]
+    public async Task QueueViewSurvivesAReloadAndRowsOpenInANewTab()
+    {
+        var page = await browser.SignedInPageAsync(DemoSeeder.AdminEmail);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Tümü", Exact = true })).ToBeEnabledAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tümü", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("gorunum=tumu", StringComparison.Ordinal));
+        await page.Locator("th").Filter(new() { HasText = "Numara" }).Locator(".sortable-column-header").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("sirala=numara", StringComparison.Ordinal));
+        var lowest = await browser.App.WithDbAsync(db => db.Tickets.OrderBy(t => t.Number).Select(t => t.Number).FirstAsync());
+        await Assertions.Expect(page.Locator("td.q-number a").First).ToHaveTextAsync(lowest);
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("td.q-number a").First).ToHaveTextAsync(lowest);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Tümü", Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
+
+        // A real link: a middle click opens the ticket in a new tab and leaves the queue where it is.
+        var link = page.GetByRole(AriaRole.Link, new() { Name = lowest, Exact = true });
+        var popup = page.Context.WaitForPageAsync();
+        await link.ClickAsync(new() { Modifiers = [KeyboardModifier.Control] });
+        var tab = await popup;
+        await tab.WaitForURLAsync(url => url.Contains("/masa/talepler/", StringComparison.Ordinal));
+        Assert.Contains("sirala=numara", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QueueShowsANewTicketWithoutReload()
+    {
+        var page = await browser.SignedInPageAsync(DemoSeeder.AdminEmail);
+        await Assertions.Expect(page.Locator("td.q-number a").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Ara", Exact = true })).ToBeEnabledAsync();
+        var service = browser.App.Services.GetRequiredService<TicketService>();
+        var department = await browser.App.WithDbAsync(db => db.Departments.Where(d => d.Name == ReferenceData.DefaultDepartment).Select(d => d.Id).FirstAsync());
+        var created = await service.CreateAsync(new NewTicket
+        {
+            Title = $"Canlı kuyruk {Guid.NewGuid():N}",
+            Description = "Kuyruk kendini yeniler mi?",
+            DepartmentId = department,
+            Source = TicketSource.Agent,
+            RequesterName = "Deniz Yıldız",
+            RequesterEmail = "deniz@ornek.com.tr",
+        }, Actor.Customer("Deniz Yıldız", "deniz@ornek.com.tr"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = created.Number, Exact = true })).ToBeVisibleAsync();
     }
 
     [Fact]

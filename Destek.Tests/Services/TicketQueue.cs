@@ -37,4 +37,63 @@ public sealed class TicketQueue(DestekAppFactory factory) : IClassFixture<Destek
         var page = await Queries.QueueAsync(admin, new QueueFilter { View = QueueView.All, Search = number }, 0, 25);
         Assert.Equal(number, Assert.Single(page.Items).Number);
     }
+
+    [Theory]
+    [InlineData(QueueSort.Number, QueueSort.NumberDescending)]
+    [InlineData(QueueSort.PriorityHighFirst, QueueSort.PriorityLowFirst)]
+    [InlineData(QueueSort.RecentlyUpdated, QueueSort.LeastRecentlyUpdated)]
+    [InlineData(QueueSort.Newest, QueueSort.Oldest)]
+    public async Task SortsEachColumnBothWays(QueueSort one, QueueSort other)
+    {
+        var admin = await StaffAsync(DemoSeeder.AdminEmail);
+        var first = await Queries.QueueAsync(admin, new QueueFilter { View = QueueView.All, Sort = one }, 0, 200);
+        var second = await Queries.QueueAsync(admin, new QueueFilter { View = QueueView.All, Sort = other }, 0, 200);
+        Assert.True(first.Items.Count > 10);
+        Assert.Equal(first.Items.Select(r => r.Id).Reverse(), second.Items.Select(r => r.Id));
+        var keys = first.Items.Select(r => one switch
+        {
+            QueueSort.Number => r.Number,
+            QueueSort.PriorityHighFirst => (9 - (int)r.Priority).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            QueueSort.RecentlyUpdated => (DateTime.MaxValue - (r.UpdatedAt ?? r.CreatedAt)).Ticks.ToString("D20", System.Globalization.CultureInfo.InvariantCulture),
+            _ => (DateTime.MaxValue - r.CreatedAt).Ticks.ToString("D20", System.Globalization.CultureInfo.InvariantCulture),
+        }).ToList();
+        Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
+    }
+
+    [Theory]
+    [InlineData("{0}")]
+    [InlineData("0{1}")]
+    [InlineData("{2}")]
+    public async Task FindsTicketByPhoneHoweverTyped(string shape)
+    {
+        var admin = await StaffAsync(DemoSeeder.AdminEmail);
+        var (id, phone) = await factory.WithDbAsync(async db => await db.Tickets.Where(t => t.RequesterPhone != null)
+            .OrderBy(t => t.Id).Select(t => new { t.Id, t.RequesterPhone }).FirstAsync() is var t ? (t.Id, t.RequesterPhone!) : default);
+        var national = phone.Replace("+90", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        var typed = string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, phone, national, national[3..]);
+        var page = await Queries.QueueAsync(admin, new QueueFilter { View = QueueView.All, Search = typed }, 0, 25);
+        Assert.Contains(page.Items, r => r.Id == id);
+    }
+
+    [Fact]
+    public async Task FindsTicketByEmail()
+    {
+        var admin = await StaffAsync(DemoSeeder.AdminEmail);
+        var (id, email) = await factory.WithDbAsync(async db => await db.Tickets.Where(t => t.CustomerId == null)
+            .OrderBy(t => t.Id).Select(t => new { t.Id, t.RequesterEmail }).FirstAsync() is var t ? (t.Id, t.RequesterEmail!) : default);
+        var page = await Queries.QueueAsync(admin, new QueueFilter { View = QueueView.All, Search = email.ToUpperInvariant() }, 0, 25);
+        Assert.Equal(id, Assert.Single(page.Items).Id);
+    }
+
+    [Fact]
+    public async Task FiltersByCreatedDate()
+    {
+        var admin = await StaffAsync(DemoSeeder.AdminEmail);
+        var all = await Queries.QueueAsync(admin, new QueueFilter { View = QueueView.All, Sort = QueueSort.Oldest }, 0, 200);
+        var from = all.Items[10].CreatedAt;
+        var before = all.Items[20].CreatedAt;
+        var page = await Queries.QueueAsync(admin, new QueueFilter { View = QueueView.All, Sort = QueueSort.Oldest, CreatedFrom = from, CreatedBefore = before }, 0, 200);
+        Assert.Equal(all.Items.Skip(10).Take(10).Select(r => r.Id), page.Items.Select(r => r.Id));
+        Assert.Equal(10, page.Total);
+    }
 }

@@ -26,6 +26,8 @@ public static class DestekTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#8ab4f8",
+            // A light primary needs dark text on filled buttons (white on #8ab4f8 is 2.1:1).
+            PrimaryContrastText = "#0b1620",
             Secondary = "#c3b5ff",
             AppbarBackground = "#0b1620",
             AppbarText = "#e6edf3",
