@@ -34,6 +34,7 @@ internal static class TicketPageMarkup
 }
 
 [Collection(TicketPageCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class TicketPageConversation(DestekAppFactory app)
 {
     [Fact]
@@ -99,6 +100,7 @@ public sealed class TicketPageConversation(DestekAppFactory app)
 }
 
 [Collection(TicketPageCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class TicketPageReply(DestekAppFactory app)
 {
     [Fact]
@@ -163,6 +165,7 @@ public sealed class TicketPageReply(DestekAppFactory app)
 }
 
 [Collection(TicketPageCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class TicketPageFields(DestekAppFactory app)
 {
     [Fact]
@@ -281,6 +284,7 @@ public sealed class TicketPageFields(DestekAppFactory app)
 }
 
 [Collection(TicketPageCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class TicketPageLive(DestekAppFactory app)
 {
     [Fact]

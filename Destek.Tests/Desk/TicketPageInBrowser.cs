@@ -8,6 +8,7 @@ namespace Destek.Tests.Desk;
 
 /// <summary>The ticket page in Chromium: the circuit, uploads and downloads, the draft in localStorage, live updates.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Integration")]
 [Trait("Category", "Browser")]
 public sealed class TicketPageInBrowser(BrowserFixture browser)
 {
