@@ -65,6 +65,8 @@ public sealed record AttachmentView(int Id, int? MessageId, string FileName, str
 
 public sealed record HistoryView(HistoryField Field, string? OldValue, string? NewValue, string ActorName, DateTime At);
 
+public sealed record RequesterTicket(int Id, string Number, string Title, TicketStatus Status, DateTime CreatedAt);
+
 /// <summary>
 /// Read side of the desk. Queries select only the page asked for, with indexes behind every view,
 /// so the queue stays fast on a million tickets.
@@ -175,6 +177,30 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
             t.Department!.Name, t.CategoryId, t.Category?.Name, t.AssigneeId, t.Assignee?.FullName, t.RequesterName, t.RequesterEmail,
             t.RequesterPhone, t.CustomerId, t.ExternalRef, t.IsPrivate, t.TeosId, t.CitizenshipNo, t.CreatedAt, t.UpdatedAt, t.ResolvedAt,
             t.ClosedAt, messages, files, history);
+    }
+
+    /// <summary>
+    /// The requester's other tickets the viewer may see, newest first: by customer account when the
+    /// ticket has one, else by e-mail address (both indexed); a phone alone is too weak to match on.
+    /// </summary>
+    public async Task<IReadOnlyList<RequesterTicket>> RequesterTicketsAsync(StaffMember viewer, int ticketId, int take = 10, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        take = Math.Clamp(take, 1, 50);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var requester = await Visible(db.Tickets.AsNoTracking(), viewer).Where(t => t.Id == ticketId)
+            .Select(t => new { t.CustomerId, t.RequesterEmail }).FirstOrDefaultAsync(cancellationToken);
+        if (requester is null || (requester.CustomerId is null && string.IsNullOrEmpty(requester.RequesterEmail)))
+        {
+            return [];
+        }
+
+        var others = Visible(db.Tickets.AsNoTracking(), viewer).Where(t => t.Id != ticketId);
+        others = requester.CustomerId is int customerId
+            ? others.Where(t => t.CustomerId == customerId)
+            : others.Where(t => t.RequesterEmail == requester.RequesterEmail);
+        return await others.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(take)
+            .Select(t => new RequesterTicket(t.Id, t.Number, t.Title, t.Status, t.CreatedAt)).ToListAsync(cancellationToken);
     }
 
     /// <summary>An attachment the viewer may download, or null.</summary>
