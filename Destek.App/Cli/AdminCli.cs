@@ -17,7 +17,10 @@ public static class AdminCli
         ["api-clients create"] = ApiClientCommands.CreateAsync,
         ["api-clients rotate-secret"] = ApiClientCommands.RotateSecretAsync,
         ["api-clients list"] = ApiClientCommands.ListAsync,
+        ["api-clients update"] = ApiClientCommands.UpdateAsync,
         ["webhooks create"] = ApiClientCommands.CreateWebhookAsync,
+        ["webhooks update"] = WebhookCommands.UpdateAsync,
+        ["webhooks delete"] = WebhookCommands.DeleteAsync,
     };
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
