@@ -24,7 +24,6 @@ public sealed class SettingsContext : BunitContext
         ArgumentNullException.ThrowIfNull(app);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         AddAuthorization().SetAuthorized(DemoSeeder.AdminEmail).SetRoles("Admin");
         Services.AddSingleton(app.Services.GetRequiredService<ApiClientAdmin>());
         Services.AddSingleton(app.Services.GetRequiredService<WebhookAdmin>());
@@ -32,6 +31,9 @@ public sealed class SettingsContext : BunitContext
         Services.AddSingleton(app.Services.GetRequiredService<TicketQueries>());
         Services.AddSingleton(app.Services.GetRequiredService<OrganizationAdmin>());
         Services.AddSingleton(app.Services.GetRequiredService<MailOutboxProcessor>());
+
+        // Last: it starts the renderer, after which no service can be added.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 }
 
@@ -39,11 +41,12 @@ public sealed class SettingsContext : BunitContext
 public static class SettingsQueries
 {
     /// <summary>The input a visible &lt;label&gt; names through its for/id pair; fails when the label is not tied to an input.</summary>
-    public static IElement InputLabelled<T>(this IRenderedComponent<T> cut, string label)
+    public static IElement InputLabelled<T>(this IRenderedComponent<T> cut, string label, string? within = null)
         where T : IComponent
     {
         ArgumentNullException.ThrowIfNull(cut);
-        var labels = cut.FindAll("label").Where(l => l.TextContent.Trim().TrimEnd('*').Trim() == label).ToList();
+        var scope = within is null ? cut.FindAll("label").AsEnumerable() : cut.Find(within).QuerySelectorAll("label");
+        var labels = scope.Where(l => l.TextContent.Trim().TrimEnd('*').Trim() == label).ToList();
         var element = Assert.Single(labels);
         var target = element.GetAttribute("for");
         if (!string.IsNullOrEmpty(target))
