@@ -74,7 +74,7 @@ public sealed class ApiManagementScreens(BrowserFixture browser) : IDisposable
         Assert.Equal("webhook.test", Assert.Single(_receiver.Received).Event);
 
         await page.GetByRole(AriaRole.Button, new() { Name = $"{_receiver.Url} düzenle" }).ClickAsync();
-        await page.GetByLabel("Deneme sayısı").FillAsync("4");
+        await page.GetByRole(AriaRole.Article, new() { Name = $"Webhook {_receiver.Url}" }).GetByLabel("Deneme sayısı").FillAsync("4");
         await page.GetByRole(AriaRole.Button, new() { Name = "Webhook'u kaydet" }).ClickAsync();
         await Assertions.Expect(page.GetByText("deneme sayısı 3 → 4")).ToBeVisibleAsync();
 
