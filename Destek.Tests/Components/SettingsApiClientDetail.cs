@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Destek.Tests.Components;
 
 /// <summary>Ayarlar → API Yönetimi → a client: its settings change after creation, and risky actions ask first.</summary>
+[Trait("Category", "Integration")]
 public sealed class SettingsApiClientDetail(ExternalApiFactory app) : IClassFixture<ExternalApiFactory>
 {
     [Fact]

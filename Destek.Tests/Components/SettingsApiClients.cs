@@ -6,6 +6,7 @@ using Destek.Tests.ExternalApi;
 namespace Destek.Tests.Components;
 
 /// <summary>Ayarlar → API Yönetimi, the list: a new client's secret is shown once; disabling from the list asks first.</summary>
+[Trait("Category", "Integration")]
 public sealed class SettingsApiClients(ExternalApiFactory app) : IClassFixture<ExternalApiFactory>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);

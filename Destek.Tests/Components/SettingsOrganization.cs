@@ -6,6 +6,7 @@ using Destek.Tests.ExternalApi;
 namespace Destek.Tests.Components;
 
 /// <summary>Ayarlar → Departmanlar ve Kategoriler on MudBlazor: changes are saved and said in a snackbar; refusals too.</summary>
+[Trait("Category", "Integration")]
 public sealed class SettingsOrganization(ExternalApiFactory app) : IClassFixture<ExternalApiFactory>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Destek.Tests.ExternalApi;
 
 /// <summary>The guarded changes of an API client and its webhooks after creation, and what a delete does to waiting deliveries.</summary>
+[Trait("Category", "Integration")]
 public sealed class ApiAccessRules(ExternalApiFactory app) : IClassFixture<ExternalApiFactory>, IDisposable
 {
     private readonly WebhookReceiver _receiver = new();

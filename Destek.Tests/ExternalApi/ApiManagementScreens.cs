@@ -6,18 +6,17 @@ using Microsoft.Playwright;
 
 namespace Destek.Tests.ExternalApi;
 
-/// <summary>
-/// Ayarlar → API Yönetimi in a real browser: create a client (key and secret shown once), rotate the
-/// secret after confirming, change the client, add a webhook, test it, change it and delete it.
-/// </summary>
-[Collection(BrowserCollection.Name)]
+/// <summary>Ayarlar → API Yönetimi in a real browser: create a client (key and secret shown once), add a webhook, test it.</summary>
+[Trait("Category", "Integration")]
 [Trait("Category", "Browser")]
+[Collection(BrowserCollection.Name)]
 public sealed class ApiManagementScreens(BrowserFixture browser) : IDisposable
 {
     private readonly WebhookReceiver _receiver = new();
 
     public void Dispose() => _receiver.Dispose();
 
+    /// <summary>Also: rotating asks first, the client and the webhook change after creation, and the webhook is deleted.</summary>
     [Fact]
     public async Task AnAdminCreatesAClientSeesTheSecretOnceAddsAWebhookAndTestsIt()
     {

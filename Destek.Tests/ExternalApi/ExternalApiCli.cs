@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Destek.Tests.ExternalApi;
 
 /// <summary>The admin command lines for API clients and webhooks print JSON; secrets once.</summary>
+[Trait("Category", "Integration")]
 public sealed class ExternalApiCli(ExternalApiFactory app) : IClassFixture<ExternalApiFactory>
 {
     [Fact]
