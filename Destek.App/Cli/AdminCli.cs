@@ -26,6 +26,12 @@ public static class AdminCli
         new("webhooks create", ApiClientCommands.CreateWebhookAsync,
             new("client", CliValue.Text, Required: true), new("url", CliValue.Text, Required: true), new("events", CliValue.Texts, Required: true),
             new("secret", CliValue.Text), new("max-attempts", CliValue.Number), new("retry-delay-seconds", CliValue.Number)),
+        new("api-clients update", ApiClientCommands.UpdateAsync,
+            new("client", CliValue.Text, Required: true), new("name", CliValue.Text), new("departments", CliValue.Text), new("rate-limit", CliValue.Number)),
+        new("webhooks update", WebhookCommands.UpdateAsync,
+            new("id", CliValue.Number, Required: true), new("url", CliValue.Text), new("events", CliValue.Texts),
+            new("max-attempts", CliValue.Number), new("retry-delay-seconds", CliValue.Number)),
+        new("webhooks delete", WebhookCommands.DeleteAsync, new CliOption("id", CliValue.Number, Required: true)),
     ];
 
     /// <summary>Top-level keys the host reads besides sections (which always contain ':').</summary>

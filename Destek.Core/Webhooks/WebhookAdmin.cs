@@ -8,10 +8,18 @@ public sealed record CreatedWebhook(int Id, string Secret);
 
 public sealed record WebhookSummary(
     int Id, int ApiClientId, string Url, IReadOnlyList<string> Events, int MaxAttempts, int RetryDelaySeconds, bool IsActive,
-    string? DeactivatedReason, DateTime CreatedAt);
+    string? DeactivatedReason, DateTime CreatedAt, int PendingDeliveries = 0);
 
+/// <summary>What a delete took with it: the webhook and the deliveries that were still waiting to go out.</summary>
+public sealed record DeletedWebhook(int Id, int ApiClientId, string Url, int DroppedPendingDeliveries);
+
+/// <summary>
+/// One delivery in the admin log. <see cref="AttemptCount"/> is every POST made for it, so it always
+/// equals the rows in <see cref="Attempts"/>; <see cref="RoundAttempts"/> is how many of them count
+/// against the webhook's limit since the last "Yeniden gönder".
+/// </summary>
 public sealed record DeliveryView(
-    long Id, Guid WebhookId, string Event, int? TicketId, DeliveryStatus Status, int AttemptCount, DateTime CreatedAt,
+    long Id, Guid WebhookId, string Event, int? TicketId, DeliveryStatus Status, int AttemptCount, int RoundAttempts, DateTime CreatedAt,
     DateTime? NextAttemptAt, DateTime? CompletedAt, int? LastStatusCode, string? LastError, string Payload, IReadOnlyList<AttemptView> Attempts);
 
 public sealed record AttemptView(DateTime AttemptedAt, int? StatusCode, int DurationMs, string? Response, string? Error);
@@ -72,21 +80,42 @@ public sealed class WebhookAdmin(
         cache.Invalidate(subscription.ApiClientId);
     }
 
-    public async Task DeleteAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deletes a webhook with its log. Deliveries still waiting are dropped with it (there is no
+    /// address left to send them to), and the count is returned so the admin is told. A delivery
+    /// being posted right now holds its row; the delete is refused until that attempt is recorded,
+    /// so no sender writes into a row that has gone.
+    /// </summary>
+    public async Task<DeletedWebhook> DeleteAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var subscription = await FindAsync(db, id, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var deliveries = db.Set<WebhookDelivery>().Where(d => d.SubscriptionId == id && d.Status == DeliveryStatus.Pending);
+        if (await deliveries.AnyAsync(d => d.LockedUntil != null && d.LockedUntil > now, cancellationToken))
+        {
+            throw new WebhookAdminException("Bu webhook'a şu anda gönderim yapılıyor; birkaç saniye sonra yeniden deneyin.");
+        }
+
+        var dropped = await deliveries.CountAsync(cancellationToken);
         db.Remove(subscription);
         await db.SaveChangesAsync(cancellationToken);
         cache.Invalidate(subscription.ApiClientId);
+        return new DeletedWebhook(subscription.Id, subscription.ApiClientId, subscription.Url, dropped);
+    }
+
+    public async Task<WebhookSummary?> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var subscription = await db.Set<WebhookSubscription>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return subscription is null ? null : (await SummariesAsync(db, [subscription], cancellationToken))[0];
     }
 
     public async Task<IReadOnlyList<WebhookSummary>> ListAsync(int apiClientId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.ApiClientId == apiClientId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
-        return rows.Select(s => new WebhookSummary(s.Id, s.ApiClientId, s.Url, s.Events, s.MaxAttempts, s.RetryDelaySeconds, s.IsActive,
-            s.DeactivatedReason, s.CreatedAt)).ToList();
+        return await SummariesAsync(db, rows, cancellationToken);
     }
 
     /// <summary>The newest deliveries of a webhook with all their attempts.</summary>
@@ -98,10 +127,20 @@ public sealed class WebhookAdmin(
             .OrderByDescending(d => d.Id).Take(Math.Clamp(take, 1, 500))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        return rows.Select(d => new DeliveryView(d.Id, d.WebhookId, d.Event, d.TicketId, d.Status, d.AttemptCount, d.CreatedAt, d.NextAttemptAt,
+        return rows.Select(d => new DeliveryView(d.Id, d.WebhookId, d.Event, d.TicketId, d.Status, d.Attempts.Count, d.AttemptCount, d.CreatedAt, d.NextAttemptAt,
             d.CompletedAt, d.LastStatusCode, d.LastError, d.Payload,
             d.Attempts.OrderBy(a => a.AttemptedAt).ThenBy(a => a.Id).Select(a => new AttemptView(a.AttemptedAt, a.StatusCode, a.DurationMs, a.Response, a.Error)).ToList()))
             .ToList();
+    }
+
+    private static async Task<IReadOnlyList<WebhookSummary>> SummariesAsync(DestekDbContext db, IReadOnlyList<WebhookSubscription> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(s => s.Id).ToList();
+        var pending = await db.Set<WebhookDelivery>().Where(d => ids.Contains(d.SubscriptionId) && d.Status == DeliveryStatus.Pending)
+            .GroupBy(d => d.SubscriptionId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return rows.Select(s => new WebhookSummary(s.Id, s.ApiClientId, s.Url, s.Events, s.MaxAttempts, s.RetryDelaySeconds, s.IsActive,
+            s.DeactivatedReason, s.CreatedAt, pending.GetValueOrDefault(s.Id))).ToList();
     }
 
     private static async Task<WebhookSubscription> FindAsync(DestekDbContext db, int id, CancellationToken cancellationToken) =>

@@ -74,8 +74,6 @@ public sealed class WebhookSubscription
         RetryDelaySeconds = retryDelaySeconds;
     }
 
-    public bool Wants(string eventType) => IsActive && Events.Contains(eventType);
-
     public void Activate()
     {
         IsActive = true;
@@ -175,7 +173,10 @@ public sealed class WebhookDelivery
         return attempt;
     }
 
-    /// <summary>An admin's "Yeniden gönder": the same body and id, a fresh set of attempts, now.</summary>
+    /// <summary>
+    /// An admin's "Yeniden gönder": the same body and id, a fresh set of attempts, now. Only the
+    /// retry budget starts over; the attempts already made stay in the log and count there.
+    /// </summary>
     public void Redeliver(DateTime now)
     {
         Status = DeliveryStatus.Pending;

@@ -16,6 +16,7 @@ public sealed class ApiManagementScreens(BrowserFixture browser) : IDisposable
 
     public void Dispose() => _receiver.Dispose();
 
+    /// <summary>Also: rotating asks first, the client and the webhook change after creation, and the webhook is deleted.</summary>
     [Fact]
     public async Task AnAdminCreatesAClientSeesTheSecretOnceAddsAWebhookAndTestsIt()
     {
@@ -40,12 +41,25 @@ public sealed class ApiManagementScreens(BrowserFixture browser) : IDisposable
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Kapat" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = $"{name} için Secret Yenile" }).ClickAsync();
-        var rotated = await page.GetByTestId("api-secret").InnerTextAsync();
+        var confirm = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(confirm).ToContainTextAsync("Eski secret hemen geçersiz olur");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Secret Yenile" }).ClickAsync();
+        var rotatedSecret = page.GetByTestId("api-secret");
+        await Assertions.Expect(rotatedSecret).Not.ToHaveTextAsync(secret);
+        var rotated = await rotatedSecret.InnerTextAsync();
         Assert.NotEqual(secret, rotated);
         (result, _) = await browser.App.Services.GetRequiredService<ApiClientAuthenticator>().AuthenticateAsync(key, secret);
         Assert.Equal(ApiAuthResult.InvalidCredentials, result);
 
-        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = name }).GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Webhook'lar") }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
+        await page.GetByLabel("Dakikalık istek limiti").FillAsync("90");
+        await page.GetByLabel("Bilgi İşlem").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kaydet" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("dakikalık limit 120 → 90")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("client-departments")).ToHaveTextAsync("Bilgi İşlem");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Webhook'lar" }).ClickAsync();
         await page.GetByLabel("Webhook URL").FillAsync(_receiver.Url);
         await page.GetByRole(AriaRole.Button, new() { Name = "Webhook ekle" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("webhook-secret")).ToBeVisibleAsync();
@@ -54,7 +68,17 @@ public sealed class ApiManagementScreens(BrowserFixture browser) : IDisposable
         var testResult = page.GetByRole(AriaRole.Status, new() { Name = "Test sonucu" });
         await Assertions.Expect(testResult).ToContainTextAsync("200");
         await Assertions.Expect(testResult).ToContainTextAsync("alındı");
-        await Assertions.Expect(page.GetByRole(AriaRole.Article)).ToContainTextAsync("webhook.test");
+        var logged = page.GetByRole(AriaRole.Article).Filter(new() { HasText = "webhook.test" });
+        await Assertions.Expect(logged).ToContainTextAsync("1 deneme");
         Assert.Equal("webhook.test", Assert.Single(_receiver.Received).Event);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"{_receiver.Url} düzenle" }).ClickAsync();
+        await page.GetByRole(AriaRole.Article, new() { Name = $"Webhook {_receiver.Url}" }).GetByLabel("Deneme sayısı").FillAsync("4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Webhook'u kaydet" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("deneme sayısı 3 → 4")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"{_receiver.Url} sil" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Sil" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Bu client için webhook tanımlı değil.")).ToBeVisibleAsync();
     }
 }

@@ -57,6 +57,81 @@ public sealed class ExternalApiCli(ExternalApiFactory app) : IClassFixture<Exter
         Assert.Contains("ticket.exploded", ErrorOf(error), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UpdateChangesOnlyTheGivenClientSettings()
+    {
+        var muhasebe = await app.WithDbAsync(db => db.Departments.Where(d => d.Name == "Muhasebe").Select(d => d.Id).SingleAsync());
+        var created = await app.Get<ApiClientAdmin>().CreateAsync("CLI Güncelle", [], 60);
+        using (var http = app.HttpFor(created.ApiKey, created.ApiSecret))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(new Uri("/api/external/tickets", UriKind.Relative))).StatusCode);
+        }
+
+        var updated = await RunAsync("api-clients", "update", "--client", created.ApiKey, "--rate-limit", "7", "--departments", muhasebe.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("CLI Güncelle", updated.GetProperty("name").GetString());
+        Assert.Equal(7, updated.GetProperty("rate_limit_per_minute").GetInt32());
+        Assert.Equal([muhasebe], updated.GetProperty("allowed_departments").EnumerateArray().Select(d => d.GetInt32()).ToArray());
+
+        // The authenticator's cache is dropped: the new limit holds from the next request on.
+        using (var again = app.HttpFor(created.ApiKey, created.ApiSecret))
+        {
+            var response = await again.GetAsync(new Uri("/api/external/tickets", UriKind.Relative));
+            Assert.Equal("7", Assert.Single(response.Headers.GetValues("X-RateLimit-Limit")));
+        }
+
+        updated = await RunAsync("api-clients", "update", "--client", created.ApiKey, "--name", "CLI Yeni Ad", "--departments", "all");
+        Assert.Equal("CLI Yeni Ad", updated.GetProperty("name").GetString());
+        Assert.Equal(7, updated.GetProperty("rate_limit_per_minute").GetInt32());
+        Assert.Empty(updated.GetProperty("allowed_departments").EnumerateArray());
+
+        var (code, _, error) = await RunRawAsync("api-clients", "update", "--client", created.ApiKey, "--rate-limit", "0");
+        Assert.Equal(1, code);
+        Assert.Contains("Dakikalık istek limiti", ErrorOf(error), StringComparison.Ordinal);
+        (code, _, error) = await RunRawAsync("api-clients", "update", "--client", created.ApiKey, "--departments", "999999");
+        Assert.Equal(1, code);
+        Assert.Contains("Departman bulunamadı: 999999", ErrorOf(error), StringComparison.Ordinal);
+        Assert.Equal(7, (await app.Get<ApiClientAdmin>().GetAsync(created.Id))!.RateLimitPerMinute);
+    }
+
+    [Fact]
+    public async Task WebhooksAreUpdatedAndDeleted()
+    {
+        var client = await app.Get<ApiClientAdmin>().CreateAsync("CLI Webhook", []);
+        var webhook = await app.Get<WebhookAdmin>().CreateAsync(client.Id, "https://erp.example.com/eski", ["ticket.created"]);
+        var id = webhook.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var updated = await RunAsync("webhooks", "update", "--id", id, "--url", "https://erp.example.com/yeni", "--max-attempts", "6");
+        Assert.Equal("https://erp.example.com/yeni", updated.GetProperty("url").GetString());
+        Assert.Equal(["ticket.created"], updated.GetProperty("events").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        Assert.Equal(6, updated.GetProperty("max_attempts").GetInt32());
+        Assert.Equal(WebhookSubscription.DefaultRetryDelaySeconds, updated.GetProperty("retry_delay_seconds").GetInt32());
+
+        updated = await RunAsync("webhooks", "update", "--id", id, "--events", "comment.added,ticket.closed", "--retry-delay-seconds", "15");
+        Assert.Equal(["ticket.closed", "comment.added"], updated.GetProperty("events").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        Assert.Equal(15, updated.GetProperty("retry_delay_seconds").GetInt32());
+        Assert.Equal(6, updated.GetProperty("max_attempts").GetInt32());
+
+        var (code, _, error) = await RunRawAsync("webhooks", "update", "--id", id, "--url", "ftp://erp.example.com/x");
+        Assert.Equal(1, code);
+        Assert.Contains("http:// veya https://", ErrorOf(error), StringComparison.Ordinal);
+        (code, _, _) = await RunRawAsync("webhooks", "update", "--id", "on-iki");
+        Assert.Equal(2, code);
+
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(WebhookDelivery.Create(webhook.Id, "ticket.closed", null, "{}", app.Clock.GetUtcNow().UtcDateTime));
+            return await db.SaveChangesAsync();
+        });
+        var deleted = await RunAsync("webhooks", "delete", "--id", id);
+        Assert.True(deleted.GetProperty("deleted").GetBoolean());
+        Assert.Equal(1, deleted.GetProperty("dropped_pending_deliveries").GetInt32());
+        Assert.Null(await app.Get<WebhookAdmin>().GetAsync(webhook.Id));
+
+        (code, _, error) = await RunRawAsync("webhooks", "delete", "--id", id);
+        Assert.Equal(1, code);
+        Assert.Contains($"Webhook bulunamadı: {id}", ErrorOf(error), StringComparison.Ordinal);
+    }
+
     private static string ErrorOf(string stderr) => JsonDocument.Parse(stderr).RootElement.GetProperty("error").GetString()!;
 
     private async Task<JsonElement> RunAsync(params string[] args)
