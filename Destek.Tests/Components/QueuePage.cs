@@ -87,15 +87,15 @@ public sealed class QueuePage(DestekAppFactory app) : IClassFixture<DestekAppFac
         var cut = ctx.RenderAt<Queue>("masa?gorunum=tumu");
         cut.WaitForState(() => Numbers(cut).Count > 0);
 
-        Find.ByLabel(cut, "Ara").Change(email);
-        cut.Find("form.queue-filters").Submit();
+        await cut.InvokeAsync(() => Find.ByLabel(cut, "Ara").Change(email));
+        await cut.InvokeAsync(() => cut.Find("form.queue-filters").Submit());
         cut.WaitForAssertion(() => Assert.Equal([number], Numbers(cut)));
         Assert.Equal($"masa?gorunum=tumu&ara={email}", ctx.Address);
 
         // Typed the Turkish way, with a leading 0 and no spaces.
         var typed = "0" + phone.Replace("+90", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        Find.ByLabel(cut, "Ara").Change(typed);
-        cut.Find("form.queue-filters").Submit();
+        await cut.InvokeAsync(() => Find.ByLabel(cut, "Ara").Change(typed));
+        await cut.InvokeAsync(() => cut.Find("form.queue-filters").Submit());
         cut.WaitForAssertion(() => Assert.Contains(number, Numbers(cut)));
         Assert.Equal($"masa?gorunum=tumu&ara={typed}", ctx.Address);
     }
@@ -110,9 +110,9 @@ public sealed class QueuePage(DestekAppFactory app) : IClassFixture<DestekAppFac
         var cut = ctx.RenderAt<Queue>("masa?gorunum=tumu");
         cut.WaitForState(() => Numbers(cut).Count > 0);
 
-        Find.ByLabel(cut, "Oluşturma: başlangıç").Change(from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await cut.InvokeAsync(() => Find.ByLabel(cut, "Oluşturma: başlangıç").Change(from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         cut.WaitForAssertion(() => Assert.Contains("baslangic=", ctx.Address, StringComparison.Ordinal));
-        Find.ByLabel(cut, "Oluşturma: bitiş").Change(to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await cut.InvokeAsync(() => Find.ByLabel(cut, "Oluşturma: bitiş").Change(to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
 
         var filter = new QueueUrl { View = QueueView.All, CreatedFrom = from, CreatedTo = to }.ToFilter();
         var expected = await ExpectedAsync(ctx.Staff, filter);
@@ -166,12 +166,12 @@ public sealed class QueuePage(DestekAppFactory app) : IClassFixture<DestekAppFac
         var cut = ctx.RenderAt<Queue>("masa?durum=open");
         cut.WaitForState(() => Numbers(cut).Contains(open[0].Number));
 
-        Find.Button(cut, $"İşleme al: {open[0].Number}").Click();
+        await cut.InvokeAsync(() => Find.Button(cut, $"İşleme al: {open[0].Number}").Click());
         cut.WaitForAssertion(() => Assert.Contains($"{open[0].Number} işleme alındı.", cut.Find(".mud-snackbar").TextContent, StringComparison.Ordinal));
         cut.WaitForAssertion(() => Assert.DoesNotContain(open[0].Number, Numbers(cut)));
         Assert.Equal(TicketStatus.InProgress, await app.WithDbAsync(db => db.Tickets.Where(t => t.Id == open[0].Id).Select(t => t.Status).SingleAsync()));
 
-        Find.Button(cut, $"Kapat: {open[1].Number}").Click();
+        await cut.InvokeAsync(() => Find.Button(cut, $"Kapat: {open[1].Number}").Click());
         cut.WaitForAssertion(() => Assert.Contains($"{open[1].Number} kapatıldı.", cut.Markup, StringComparison.Ordinal));
         Assert.Equal(TicketStatus.Closed, await app.WithDbAsync(db => db.Tickets.Where(t => t.Id == open[1].Id).Select(t => t.Status).SingleAsync()));
     }
@@ -194,7 +194,7 @@ public sealed class QueuePage(DestekAppFactory app) : IClassFixture<DestekAppFac
         Assert.True(Find.Button(cut, "Ata").HasAttribute("disabled"));
         foreach (var number in chosen)
         {
-            Find.ByLabel(cut, $"Seç: {number}").Change(true);
+            await cut.InvokeAsync(() => Find.ByLabel(cut, $"Seç: {number}").Change(true));
         }
 
         Assert.Contains("2 talep seçili", cut.Markup, StringComparison.Ordinal);
@@ -203,7 +203,7 @@ public sealed class QueuePage(DestekAppFactory app) : IClassFixture<DestekAppFac
 
         await Find.ChooseAsync<Queue, string>(cut, "Seçilenleri ata", "Mehmet Demir");
         cut.WaitForAssertion(() => Assert.False(Find.Button(cut, "Ata").HasAttribute("disabled")));
-        Find.Button(cut, "Ata").Click();
+        await cut.InvokeAsync(() => Find.Button(cut, "Ata").Click());
 
         cut.WaitForAssertion(() => Assert.Contains("2 talep Mehmet Demir'e atandı.", cut.Find(".mud-snackbar").TextContent, StringComparison.Ordinal));
         var assignees = await app.WithDbAsync(db => db.Tickets.Where(t => chosen.Contains(t.Number)).Select(t => t.AssigneeId).ToListAsync());

@@ -22,10 +22,10 @@ public sealed class SettingsApiClientDetail(ExternalApiFactory app) : IClassFixt
         var cut = ctx.Render<ApiClientDetail>(p => p.Add(c => c.Id, client.Id));
         Loaded(cut, client.Name);
 
-        cut.InputLabelled("Uygulama adı").Change("Yeni ERP");
-        cut.InputLabelled("Bilgi İşlem").Change(true);
-        cut.InputLabelled("Dakikalık istek limiti").Change("250");
-        await cut.Find("section[aria-labelledby=edit-client] form").SubmitAsync();
+        await cut.InvokeAsync(() => cut.InputLabelled("Uygulama adı").Change("Yeni ERP"));
+        await cut.InvokeAsync(() => cut.InputLabelled("Bilgi İşlem").Change(true));
+        await cut.InvokeAsync(() => cut.InputLabelled("Dakikalık istek limiti").Change("250"));
+        await cut.InvokeAsync(() => cut.Find("section[aria-labelledby=edit-client] form").SubmitAsync());
 
         cut.WaitForAssertion(() => Assert.Contains("Yeni ERP güncellendi: ad \"Eski ERP", cut.Markup, StringComparison.Ordinal), Wait);
         Assert.Contains("departmanlar Tümü → Bilgi İşlem; dakikalık limit 60 → 250.", cut.Markup, StringComparison.Ordinal);
@@ -44,9 +44,9 @@ public sealed class SettingsApiClientDetail(ExternalApiFactory app) : IClassFixt
         var cut = ctx.Render<ApiClientDetail>(p => p.Add(c => c.Id, client.Id));
         Loaded(cut, client.Name);
 
-        cut.InputLabelled("Uygulama adı").Change("  ");
-        cut.InputLabelled("Dakikalık istek limiti").Change("500");
-        await cut.Find("section[aria-labelledby=edit-client] form").SubmitAsync();
+        await cut.InvokeAsync(() => cut.InputLabelled("Uygulama adı").Change("  "));
+        await cut.InvokeAsync(() => cut.InputLabelled("Dakikalık istek limiti").Change("500"));
+        await cut.InvokeAsync(() => cut.Find("section[aria-labelledby=edit-client] form").SubmitAsync());
 
         cut.WaitForAssertion(() => Assert.Contains("API client adı 2-100 karakter olmalıdır.", cut.Markup, StringComparison.Ordinal), Wait);
         var stored = await app.Get<ApiClientAdmin>().GetAsync(client.Id);
@@ -82,17 +82,17 @@ public sealed class SettingsApiClientDetail(ExternalApiFactory app) : IClassFixt
         var cut = ctx.Render<ApiClientDetail>(p => p.Add(c => c.Id, client.Id));
         Loaded(cut, client.Name);
 
-        cut.Button("Secret Yenile").Click();
+        await cut.InvokeAsync(() => cut.Button("Secret Yenile").Click());
         var dialog = cut.WaitForElement("[role=dialog]", Wait);
         Assert.Contains("Secret yenilensin mi?", dialog.TextContent, StringComparison.Ordinal);
-        await cut.Button("Vazgeç", cut.Dialog()).ClickAsync();
+        await cut.InvokeAsync(() => cut.Button("Vazgeç", cut.Dialog()).ClickAsync());
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[role=dialog]")), Wait);
         Assert.Equal(ApiAuthResult.Ok, (await authenticator.AuthenticateAsync(client.ApiKey, client.ApiSecret)).Result);
         Assert.Empty(cut.FindAll("[data-testid=api-secret]"));
 
-        cut.Button("Secret Yenile").Click();
+        await cut.InvokeAsync(() => cut.Button("Secret Yenile").Click());
         cut.WaitForElement("[role=dialog]", Wait);
-        await cut.Button("Secret Yenile", cut.Dialog()).ClickAsync();
+        await cut.InvokeAsync(() => cut.Button("Secret Yenile", cut.Dialog()).ClickAsync());
         var shown = cut.WaitForElement("[data-testid=api-secret]", Wait).TextContent;
         Assert.NotEqual(client.ApiSecret, shown);
         Assert.Equal(ApiAuthResult.InvalidCredentials, (await authenticator.AuthenticateAsync(client.ApiKey, client.ApiSecret)).Result);
@@ -108,15 +108,15 @@ public sealed class SettingsApiClientDetail(ExternalApiFactory app) : IClassFixt
         var cut = ctx.Render<ApiClientDetail>(p => p.Add(c => c.Id, client.Id));
         Loaded(cut, client.Name);
 
-        cut.Button("Devre dışı bırak").Click();
+        await cut.InvokeAsync(() => cut.Button("Devre dışı bırak").Click());
         Assert.Contains("devre dışı kalınca", cut.WaitForElement("[role=dialog]", Wait).TextContent, StringComparison.Ordinal);
-        await cut.Button("Vazgeç", cut.Dialog()).ClickAsync();
+        await cut.InvokeAsync(() => cut.Button("Vazgeç", cut.Dialog()).ClickAsync());
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[role=dialog]")), Wait);
         Assert.True((await app.Get<ApiClientAdmin>().GetAsync(client.Id))!.IsActive);
 
-        cut.Button("Devre dışı bırak").Click();
+        await cut.InvokeAsync(() => cut.Button("Devre dışı bırak").Click());
         cut.WaitForElement("[role=dialog]", Wait);
-        await cut.Button("Devre dışı bırak", cut.Dialog()).ClickAsync();
+        await cut.InvokeAsync(() => cut.Button("Devre dışı bırak", cut.Dialog()).ClickAsync());
         cut.WaitForAssertion(() => Assert.Contains($"{client.Name} devre dışı bırakıldı.", cut.Markup, StringComparison.Ordinal), Wait);
         Assert.False((await app.Get<ApiClientAdmin>().GetAsync(client.Id))!.IsActive);
         Assert.Equal(ApiAuthResult.Inactive, (await app.Get<ApiClientAuthenticator>().AuthenticateAsync(client.ApiKey, client.ApiSecret)).Result);
@@ -132,19 +132,16 @@ public sealed class SettingsApiClientDetail(ExternalApiFactory app) : IClassFixt
         var cut = ctx.Render<ApiClientDetail>(p => p.Add(c => c.Id, client.Id));
         Loaded(cut, client.Name);
 
-        await cut.Button("https://erp.example.com/eski düzenle").ClickAsync();
-        cut.InputLabelled("Webhook URL", within: "article form").Change("https://erp.example.com/yeni");
-        var editForm = cut.Find("article form");
+        await cut.InvokeAsync(() => cut.Button("https://erp.example.com/eski düzenle").ClickAsync());
+        await cut.InvokeAsync(() => cut.InputLabelled("Webhook URL", within: "article form").Change("https://erp.example.com/yeni"));
         foreach (var name in Destek.Core.Tickets.TicketEvent.All.Except(["ticket.closed", "comment.added"]))
         {
-            var box = editForm.QuerySelectorAll("label").Single(l => l.TextContent.Trim() == name).QuerySelector("input")!;
-            box.Change(false);
-            editForm = cut.Find("article form");
+            await cut.InvokeAsync(() => cut.Find("article form").QuerySelectorAll("label").Single(l => l.TextContent.Trim() == name).QuerySelector("input")!.Change(false));
         }
 
-        cut.InputLabelled("Deneme sayısı", within: "article form").Change("5");
-        cut.InputLabelled("Denemeler arası bekleme (saniye)", within: "article form").Change("30");
-        await cut.Find("article form").SubmitAsync();
+        await cut.InvokeAsync(() => cut.InputLabelled("Deneme sayısı", within: "article form").Change("5"));
+        await cut.InvokeAsync(() => cut.InputLabelled("Denemeler arası bekleme (saniye)", within: "article form").Change("30"));
+        await cut.InvokeAsync(() => cut.Find("article form").SubmitAsync());
 
         cut.WaitForAssertion(() => Assert.Contains("Webhook güncellendi: URL https://erp.example.com/yeni; olaylar ticket.closed, comment.added; deneme sayısı 3 → 5; bekleme 60 → 30 sn.", cut.Markup, StringComparison.Ordinal), Wait);
         var stored = await app.Get<WebhookAdmin>().GetAsync(webhook.Id);
@@ -169,15 +166,15 @@ public sealed class SettingsApiClientDetail(ExternalApiFactory app) : IClassFixt
         var cut = ctx.Render<ApiClientDetail>(p => p.Add(c => c.Id, client.Id));
         Loaded(cut, client.Name);
 
-        cut.Button("https://erp.example.com/silinecek sil").Click();
+        await cut.InvokeAsync(() => cut.Button("https://erp.example.com/silinecek sil").Click());
         Assert.Contains("Bekleyen 1 gönderim de iptal edilir.", cut.WaitForElement("[role=dialog]", Wait).TextContent, StringComparison.Ordinal);
-        await cut.Button("Vazgeç", cut.Dialog()).ClickAsync();
+        await cut.InvokeAsync(() => cut.Button("Vazgeç", cut.Dialog()).ClickAsync());
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[role=dialog]")), Wait);
         Assert.NotNull(await app.Get<WebhookAdmin>().GetAsync(webhook.Id));
 
-        cut.Button("https://erp.example.com/silinecek sil").Click();
+        await cut.InvokeAsync(() => cut.Button("https://erp.example.com/silinecek sil").Click());
         cut.WaitForElement("[role=dialog]", Wait);
-        await cut.Button("Sil", cut.Dialog()).ClickAsync();
+        await cut.InvokeAsync(() => cut.Button("Sil", cut.Dialog()).ClickAsync());
         cut.WaitForAssertion(() => Assert.Contains("Webhook silindi: https://erp.example.com/silinecek; bekleyen 1 gönderim iptal edildi.", cut.Markup, StringComparison.Ordinal), Wait);
         Assert.Null(await app.Get<WebhookAdmin>().GetAsync(webhook.Id));
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<WebhookDelivery>().CountAsync(d => d.SubscriptionId == webhook.Id)));

@@ -19,10 +19,10 @@ public sealed class SettingsApiClients(ExternalApiFactory app) : IClassFixture<E
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("section[aria-labelledby=new-client] form")), Wait);
         var name = "Liste ERP " + Guid.NewGuid().ToString("N")[..6];
 
-        cut.InputLabelled("Uygulama adı").Change(name);
-        cut.InputLabelled("Muhasebe").Change(true);
-        cut.InputLabelled("Dakikalık istek limiti").Change("45");
-        await cut.Find("section[aria-labelledby=new-client] form").SubmitAsync();
+        await cut.InvokeAsync(() => cut.InputLabelled("Uygulama adı").Change(name));
+        await cut.InvokeAsync(() => cut.InputLabelled("Muhasebe").Change(true));
+        await cut.InvokeAsync(() => cut.InputLabelled("Dakikalık istek limiti").Change("45"));
+        await cut.InvokeAsync(() => cut.Find("section[aria-labelledby=new-client] form").SubmitAsync());
 
         var secret = cut.WaitForElement("[data-testid=api-secret]", Wait).TextContent;
         var key = cut.Find("[data-testid=api-key]").TextContent;
@@ -32,7 +32,7 @@ public sealed class SettingsApiClients(ExternalApiFactory app) : IClassFixture<E
         Assert.Contains("Muhasebe", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("45", row.TextContent, StringComparison.Ordinal);
 
-        await cut.Button("Kapat").ClickAsync();
+        await cut.InvokeAsync(() => cut.Button("Kapat").ClickAsync());
         Assert.Empty(cut.FindAll("[data-testid=api-secret]"));
     }
 
@@ -44,17 +44,17 @@ public sealed class SettingsApiClients(ExternalApiFactory app) : IClassFixture<E
         var cut = ctx.Render<ApiClients>();
         cut.WaitForAssertion(() => Assert.Contains(client.Name, cut.Markup, StringComparison.Ordinal), Wait);
 
-        cut.Button($"{client.Name} devre dışı bırak").Click();
+        await cut.InvokeAsync(() => cut.Button($"{client.Name} devre dışı bırak").Click());
         cut.WaitForElement("[role=dialog]", Wait);
-        await cut.Button("Vazgeç", cut.Dialog()).ClickAsync();
+        await cut.InvokeAsync(() => cut.Button("Vazgeç", cut.Dialog()).ClickAsync());
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[role=dialog]")), Wait);
         Assert.True((await app.Get<ApiClientAdmin>().GetAsync(client.Id))!.IsActive);
 
-        cut.Button($"{client.Name} devre dışı bırak").Click();
+        await cut.InvokeAsync(() => cut.Button($"{client.Name} devre dışı bırak").Click());
         cut.WaitForElement("[role=dialog]", Wait);
-        await cut.Button("Devre dışı bırak", cut.Dialog()).ClickAsync();
+        await cut.InvokeAsync(() => cut.Button("Devre dışı bırak", cut.Dialog()).ClickAsync());
         cut.WaitForAssertion(() => Assert.Contains($"{client.Name} devre dışı bırakıldı.", cut.Markup, StringComparison.Ordinal), Wait);
         Assert.False((await app.Get<ApiClientAdmin>().GetAsync(client.Id))!.IsActive);
-        Assert.Single(cut.FindAll("button"), b => b.GetAttribute("aria-label") == $"{client.Name} etkinleştir");
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("button"), b => b.GetAttribute("aria-label") == $"{client.Name} etkinleştir"), Wait);
     }
 }

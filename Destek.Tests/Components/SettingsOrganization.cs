@@ -19,13 +19,13 @@ public sealed class SettingsOrganization(ExternalApiFactory app) : IClassFixture
         cut.WaitForAssertion(() => Assert.Contains("Bilgi İşlem", cut.Markup, StringComparison.Ordinal), Wait);
         var name = "Hukuk " + Guid.NewGuid().ToString("N")[..4];
 
-        cut.InputLabelled("Yeni departman adı").Change(name);
-        await cut.Find("section[aria-labelledby=departments-title] form").SubmitAsync();
+        await cut.InvokeAsync(() => cut.InputLabelled("Yeni departman adı").Change(name));
+        await cut.InvokeAsync(() => cut.Find("section[aria-labelledby=departments-title] form").SubmitAsync());
         cut.WaitForAssertion(() => Assert.Contains($"Departman eklendi: {name}", cut.Markup, StringComparison.Ordinal), Wait);
         Assert.Contains(await app.Get<OrganizationAdmin>().DepartmentsAsync(), d => d.Name == name);
 
-        cut.InputLabelled("Yeni departman adı").Change(name);
-        await cut.Find("section[aria-labelledby=departments-title] form").SubmitAsync();
+        await cut.InvokeAsync(() => cut.InputLabelled("Yeni departman adı").Change(name));
+        await cut.InvokeAsync(() => cut.Find("section[aria-labelledby=departments-title] form").SubmitAsync());
         cut.WaitForAssertion(() => Assert.Contains($"'{name}' adında bir departman zaten var.", cut.Markup, StringComparison.Ordinal), Wait);
         Assert.Single(await app.Get<OrganizationAdmin>().DepartmentsAsync(), d => d.Name == name);
     }

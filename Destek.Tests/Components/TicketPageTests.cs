@@ -23,8 +23,17 @@ internal static class TicketPageMarkup
     public static IReadOnlyList<string> Snackbars(this IRenderedComponent<TicketPage> cut) =>
         cut.FindAll(".mud-snackbar").Select(s => s.TextContent.Trim()).ToList();
 
-    public static void ExpectSnackbar(this IRenderedComponent<TicketPage> cut, string text) =>
+    public static void ExpectSnackbar(this IRenderedComponent<TicketPage> cut, string text)
+    {
         cut.WaitForAssertion(() => Assert.Contains(cut.Snackbars(), s => s.Contains(text, StringComparison.Ordinal)));
+        cut.WaitForIdle();
+    }
+
+    /// <summary>The action that showed a message may still be reloading the ticket; its controls are locked until it ends.</summary>
+    public static void WaitForIdle(this IRenderedComponent<TicketPage> cut) =>
+        cut.WaitForAssertion(() => Assert.False(
+            cut.FindAll("button").Single(b => b.TextContent.Trim() == "Yanıtı gönder").HasAttribute("disabled"),
+            "the page is still busy"));
 
     /// <summary>Picks an item as a click or Enter does: the explicit selection of a MudSelect.</summary>
     public static void Pick<T>(this IRenderedComponent<TicketPage> cut, string label, T value) =>
@@ -110,8 +119,8 @@ public sealed class TicketPageReply(DestekAppFactory app)
         var ticket = await ctx.NewTicketAsync();
         var cut = ctx.RenderTicket(ticket);
 
-        cut.Find("#reply").Change("Kargonuz yarın teslim edilecek.");
-        cut.Button("Yanıtı gönder").Click();
+        await cut.InvokeAsync(() => cut.Find("#reply").Change("Kargonuz yarın teslim edilecek."));
+        await cut.InvokeAsync(() => cut.Button("Yanıtı gönder").Click());
 
         cut.ExpectSnackbar("Yanıt gönderildi.");
         var saved = await ctx.ReloadAsync(ticket.Id);
@@ -128,18 +137,18 @@ public sealed class TicketPageReply(DestekAppFactory app)
         await using var ctx = await TicketPageContext.SignedInAsync(app, DemoSeeder.AgentEmail);
         var ticket = await ctx.NewTicketAsync();
         var cut = ctx.RenderTicket(ticket);
-        cut.Find("#reply").Change("İlk yanıt.");
-        cut.Button("Yanıtı gönder").Click();
+        await cut.InvokeAsync(() => cut.Find("#reply").Change("İlk yanıt."));
+        await cut.InvokeAsync(() => cut.Button("Yanıtı gönder").Click());
         cut.ExpectSnackbar("Yanıt gönderildi.");
 
-        cut.Button("Yanıtı gönder").Click();
+        await cut.InvokeAsync(() => cut.Button("Yanıtı gönder").Click());
 
         cut.WaitForAssertion(() => Assert.Contains("Yanıt boş olamaz.", cut.Markup, StringComparison.Ordinal));
         Assert.DoesNotContain(cut.Snackbars(), s => s.Contains("Yanıt gönderildi", StringComparison.Ordinal));
         Assert.Single((await ctx.ReloadAsync(ticket.Id)).Messages);
 
-        cut.Find("#reply").Change("İkinci yanıt.");
-        cut.Button("Yanıtı gönder").Click();
+        await cut.InvokeAsync(() => cut.Find("#reply").Change("İkinci yanıt."));
+        await cut.InvokeAsync(() => cut.Button("Yanıtı gönder").Click());
         cut.ExpectSnackbar("Yanıt gönderildi.");
         Assert.DoesNotContain("Yanıt boş olamaz.", cut.Markup, StringComparison.Ordinal);
     }
@@ -151,10 +160,10 @@ public sealed class TicketPageReply(DestekAppFactory app)
         var ticket = await ctx.NewTicketAsync();
         var cut = ctx.RenderTicket(ticket);
 
-        cut.Button("Notu ekle").Click();
+        await cut.InvokeAsync(() => cut.Button("Notu ekle").Click());
         cut.WaitForAssertion(() => Assert.Contains("Not boş olamaz.", cut.Markup, StringComparison.Ordinal));
-        cut.Find("#note").Change("Müşteri VIP, öncelik verelim.");
-        cut.Button("Notu ekle").Click();
+        await cut.InvokeAsync(() => cut.Find("#note").Change("Müşteri VIP, öncelik verelim."));
+        await cut.InvokeAsync(() => cut.Button("Notu ekle").Click());
 
         cut.ExpectSnackbar("İç not eklendi.");
         var note = Assert.Single((await ctx.ReloadAsync(ticket.Id)).Messages);
@@ -196,7 +205,7 @@ public sealed class TicketPageFields(DestekAppFactory app)
         Assert.Equal(TicketStatus.Open, (await ctx.ReloadAsync(ticket.Id)).Status);
 
         var picked = cut.Find("#status").GetAttribute("value");
-        cut.Button("Kaydet").Click();
+        await cut.InvokeAsync(() => cut.Button("Kaydet").Click());
         cut.ExpectSnackbar($"Durum '{picked}' olarak değiştirildi.");
         Assert.Equal(before + 1, await ctx.HistoryCountAsync(ticket.Id));
     }
@@ -212,7 +221,7 @@ public sealed class TicketPageFields(DestekAppFactory app)
         cut.Pick("Durum", TicketStatus.Resolved);
         cut.Pick("Öncelik", TicketPriority.High);
         Assert.Equal(TicketStatus.Open, (await ctx.ReloadAsync(ticket.Id)).Status);
-        cut.Button("Kaydet").Click();
+        await cut.InvokeAsync(() => cut.Button("Kaydet").Click());
 
         cut.ExpectSnackbar("Durum 'Çözüldü' olarak değiştirildi.");
         cut.ExpectSnackbar("Öncelik 'Yüksek' olarak değiştirildi.");
@@ -231,7 +240,7 @@ public sealed class TicketPageFields(DestekAppFactory app)
 
         cut.Pick("Durum", TicketStatus.Closed);
         Assert.Equal("Kapatıldı", cut.Find("#status").GetAttribute("value"));
-        cut.Button("Vazgeç").Click();
+        await cut.InvokeAsync(() => cut.Button("Vazgeç").Click());
 
         Assert.Equal("Açık", cut.Find("#status").GetAttribute("value"));
         Assert.Equal(0, await ctx.HistoryCountAsync(ticket.Id));
@@ -249,13 +258,13 @@ public sealed class TicketPageFields(DestekAppFactory app)
         Assert.Contains("Bu departmanın taleplerini göremezsiniz.", cut.Markup, StringComparison.Ordinal);
         _ = cut.Button("Kaydet").ClickAsync(new MouseEventArgs());
         cut.WaitForAssertion(() => Assert.Contains("Talep taşınsın mı?", cut.TextOf(".mud-dialog"), StringComparison.Ordinal));
-        cut.DialogButton("Vazgeç").Click();
+        await cut.InvokeAsync(() => cut.DialogButton("Vazgeç").Click());
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".mud-dialog")));
         Assert.Equal(ticket.DepartmentId, (await ctx.ReloadAsync(ticket.Id)).DepartmentId);
 
         _ = cut.Button("Kaydet").ClickAsync(new MouseEventArgs());
         cut.WaitForAssertion(() => Assert.Contains("Muhasebe departmanının taleplerini göremezsiniz", cut.TextOf(".mud-dialog"), StringComparison.Ordinal));
-        cut.DialogButton("Taşı").Click();
+        await cut.InvokeAsync(() => cut.DialogButton("Taşı").Click());
 
         var navigation = ctx.Services.GetRequiredService<NavigationManager>();
         cut.WaitForAssertion(() => Assert.EndsWith("/masa", navigation.Uri, StringComparison.Ordinal));
@@ -273,7 +282,7 @@ public sealed class TicketPageFields(DestekAppFactory app)
         var cut = ctx.RenderTicket(ticket);
 
         cut.Pick("Departman", it);
-        cut.Button("Kaydet").Click();
+        await cut.InvokeAsync(() => cut.Button("Kaydet").Click());
 
         cut.ExpectSnackbar("Departman 'Bilgi İşlem' olarak değiştirildi.");
         Assert.Empty(cut.FindAll(".mud-dialog"));
