@@ -5,8 +5,8 @@ namespace Destek.App.ExternalApi;
 
 /// <summary>
 /// In front of every /api/external endpoint: checks X-API-Key + X-API-Secret (401), counts the
-/// request against the client's per-minute limit (429 with Retry-After), and turns refusals and
-/// unexpected failures into seed-000's error body (a 500 never carries a stack trace). Only then
+/// request against the client's per-minute limit (429 with Retry-After), and turns unreadable
+/// requests and unexpected failures into seed-000's error body (a 500 never carries a stack trace). Only then
 /// does the idempotency filter run, scoped by the client's id.
 /// </summary>
 public sealed class ExternalApiGate(ApiClientAuthenticator authenticator, RateLimits rateLimits, ILogger<ExternalApiGate> logger) : IEndpointFilter
@@ -57,11 +57,9 @@ public sealed class ExternalApiGate(ApiClientAuthenticator authenticator, RateLi
         ArgumentNullException.ThrowIfNull(exception);
         switch (exception)
         {
-            case ExternalApiException ex:
-                return ExternalErrors.Problem(http, ex.Status, ex.Message, ex.Field);
             case BadHttpRequestException ex:
                 return ex.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? ExternalErrors.Problem(http, StatusCodes.Status413PayloadTooLarge, $"İstek gövdesi en fazla {JsonBody.MaxBytes / 1024 / 1024} MiB olabilir.", "body")
+                    ? ExternalErrors.Problem(http, StatusCodes.Status413PayloadTooLarge, JsonBody.TooLarge, "body")
                     : ExternalErrors.Problem(http, StatusCodes.Status400BadRequest, "İstek okunamadı.", "body");
             case OperationCanceledException when http.RequestAborted.IsCancellationRequested:
                 return Results.Empty;
@@ -73,8 +71,8 @@ public sealed class ExternalApiGate(ApiClientAuthenticator authenticator, RateLi
 }
 
 /// <summary>
-/// Inside the idempotency filter: turns the endpoint's refusals into seed-000's error body, so a
-/// stored answer is the refusal the caller saw.
+/// Inside the idempotency filter: turns a failure the endpoint did not answer itself into seed-000's
+/// error body, so a stored answer is the one the caller saw. Refusals are the endpoints' own results.
 /// </summary>
 public sealed class ExternalApiFailures(ILogger<ExternalApiGate> logger) : IEndpointFilter
 {

@@ -1,33 +1,47 @@
 using System.Text.Json;
 using Destek.App.Platform;
-using Destek.Core.ExternalApi;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Destek.App.ExternalApi;
 
 /// <summary>
 /// Reads a JSON object body and its fields with seed-000's rules: wrong types, missing required
-/// fields, oversize values and malformed JSON are 400s that name the field (never a 500).
+/// fields, oversize values and malformed JSON are 400s that name the field (never a 500). The
+/// first bad field is the one answered (<see cref="Error"/>); reads after it give empty values.
 /// </summary>
-public static class JsonBody
+public sealed class JsonBody
 {
     public const long MaxBytes = 1024 * 1024;
 
     // MimeKit would otherwise take "name" alone as an address without a domain.
     private static readonly MimeKit.ParserOptions StrictAddresses = new() { AllowAddressesWithoutDomain = false };
 
-    public static async Task<JsonElement> ReadObjectAsync(HttpContext context, CancellationToken cancellationToken)
+    private readonly HttpContext context;
+    private readonly JsonElement root;
+
+    private JsonBody(HttpContext context, JsonElement root)
+    {
+        this.context = context;
+        this.root = root;
+    }
+
+    /// <summary>The answer for the first field refused, or null while every field read was good.</summary>
+    public ExternalProblem? Error { get; private set; }
+
+    /// <summary>The body, or the answer when it is not a readable JSON object.</summary>
+    public static async Task<(JsonBody? Body, ExternalProblem? Error)> ReadObjectAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         // seed-000 makes the header mandatory; a form or text body must not become a ticket.
         if (!WellFormedJson.IsJsonMediaType(context.Request.ContentType))
         {
-            throw new ExternalApiException(StatusCodes.Status415UnsupportedMediaType, "İstek gövdesi JSON olmalıdır: Content-Type: application/json başlığını gönderin.", "Content-Type");
+            return (null, ExternalErrors.Problem(context, StatusCodes.Status415UnsupportedMediaType,
+                "İstek gövdesi JSON olmalıdır: Content-Type: application/json başlığını gönderin.", "Content-Type"));
         }
 
         if (context.Request.ContentLength > MaxBytes)
         {
-            throw new ExternalApiException(400, $"İstek gövdesi en fazla {MaxBytes / 1024 / 1024} MiB olabilir.", "body");
+            return (null, ExternalErrors.Problem(context, StatusCodes.Status400BadRequest, TooLarge, "body"));
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -40,79 +54,120 @@ public static class JsonBody
             using var document = await JsonDocument.ParseAsync(context.Request.Body, default, cancellationToken);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw new ExternalApiException(400, "İstek gövdesi bir JSON nesnesi olmalıdır.", "body");
+                return (null, ExternalErrors.Problem(context, StatusCodes.Status400BadRequest, "İstek gövdesi bir JSON nesnesi olmalıdır.", "body"));
             }
 
             return WellFormedJson.HasOnlyValidText(document.RootElement)
-                ? document.RootElement.Clone()
-                : throw new ExternalApiException(400, "İstek gövdesi geçerli UTF-8 metin değil (eşlenmemiş vekil karakter veya bozuk bayt).", "body");
+                ? (new JsonBody(context, document.RootElement.Clone()), null)
+                : (null, ExternalErrors.Problem(context, StatusCodes.Status400BadRequest,
+                    "İstek gövdesi geçerli UTF-8 metin değil (eşlenmemiş vekil karakter veya bozuk bayt).", "body"));
         }
         catch (JsonException)
         {
-            throw new ExternalApiException(400, "İstek gövdesi geçerli JSON değil.", "body");
+            return (null, ExternalErrors.Problem(context, StatusCodes.Status400BadRequest, "İstek gövdesi geçerli JSON değil.", "body"));
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return (null, ex.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? ExternalErrors.Problem(context, StatusCodes.Status413PayloadTooLarge, TooLarge, "body")
+                : ExternalErrors.Problem(context, StatusCodes.Status400BadRequest, "İstek okunamadı.", "body"));
         }
     }
 
-    public static string RequiredString(JsonElement body, string name, int maxLength)
+    public static string TooLarge => $"İstek gövdesi en fazla {MaxBytes / 1024 / 1024} MiB olabilir.";
+
+    /// <summary>Notes a refusal of <paramref name="field"/> unless an earlier field was refused already.</summary>
+    public void Refuse(string field, string detail) =>
+        Error ??= ExternalErrors.Problem(context, StatusCodes.Status400BadRequest, detail, field);
+
+    public string RequiredString(string name, int maxLength)
     {
-        var value = OptionalString(body, name, maxLength) ?? throw new ExternalApiException(400, $"{name} alanı zorunludur.", name);
-        return value.Length == 0 ? throw new ExternalApiException(400, $"{name} alanı boş olamaz.", name) : value;
+        var value = OptionalString(name, maxLength);
+        if (value is null)
+        {
+            Refuse(name, $"{name} alanı zorunludur.");
+        }
+        else if (value.Length == 0)
+        {
+            Refuse(name, $"{name} alanı boş olamaz.");
+        }
+
+        return value ?? "";
     }
 
     /// <summary>Trimmed; null when absent or JSON null.</summary>
-    public static string? OptionalString(JsonElement body, string name, int maxLength)
+    public string? OptionalString(string name, int maxLength)
     {
-        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            throw new ExternalApiException(400, $"{name} alanı metin olmalıdır.", name);
+            Refuse(name, $"{name} alanı metin olmalıdır.");
+            return null;
         }
 
         var text = value.GetString()!.Trim();
-        return text.Length > maxLength ? throw new ExternalApiException(400, $"{name} alanı en fazla {maxLength} karakter olabilir.", name) : text;
+        if (text.Length > maxLength)
+        {
+            Refuse(name, $"{name} alanı en fazla {maxLength} karakter olabilir.");
+            return null;
+        }
+
+        return text;
     }
 
-    public static int? OptionalInt(JsonElement body, string name)
+    public int? OptionalInt(string name)
     {
-        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
-            ? number
-            : throw new ExternalApiException(400, $"{name} alanı tam sayı olmalıdır.", name);
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
+        {
+            return number;
+        }
+
+        Refuse(name, $"{name} alanı tam sayı olmalıdır.");
+        return null;
     }
 
-    public static bool? OptionalBool(JsonElement body, string name)
+    public bool? OptionalBool(string name)
     {
-        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        return value.ValueKind switch
+        switch (value.ValueKind)
         {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw new ExternalApiException(400, $"{name} alanı true veya false olmalıdır.", name),
-        };
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            default:
+                Refuse(name, $"{name} alanı true veya false olmalıdır.");
+                return null;
+        }
     }
 
-    public static string? OptionalEmail(JsonElement body, string name)
+    public string? OptionalEmail(string name)
     {
-        var text = OptionalString(body, name, 254);
+        var text = OptionalString(name, 254);
         if (string.IsNullOrEmpty(text))
         {
             return null;
         }
 
-        return MimeKit.MailboxAddress.TryParse(StrictAddresses, text, out var address) && address.Address == text
-            ? text
-            : throw new ExternalApiException(400, $"{name} alanı geçerli bir e-posta adresi olmalıdır.", name);
+        if (MimeKit.MailboxAddress.TryParse(StrictAddresses, text, out var address) && address.Address == text)
+        {
+            return text;
+        }
+
+        Refuse(name, $"{name} alanı geçerli bir e-posta adresi olmalıdır.");
+        return null;
     }
 }

@@ -1,4 +1,3 @@
-using Destek.App.Platform;
 using Destek.App.SupportForm.Api;
 using Destek.Core.SupportForm;
 
@@ -22,15 +21,7 @@ public static class SupportFormExtensions
     public static IEndpointRouteBuilder MapSupportForm(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var tickets = endpoints.MapGroup("/api/support/tickets").DisableAntiforgery();
-        tickets.MapCreateSupportTicket();
-        var staff = tickets.MapGroup("").AddEndpointFilter<StaffOnlyFilter>()
-            .WithIdempotencyKeys(context => "user:" + StaffOnlyFilter.Staff(context).UserId);
-        staff.MapListSupportTickets();
-        staff.MapSupportTicketDetail();
-        staff.MapUpdateSupportTicketStatus();
-        staff.MapAssignSupportTicket();
-        staff.MapChangeSupportTicket();
+        endpoints.MapSupportTicketsApi();
         return endpoints;
     }
 }

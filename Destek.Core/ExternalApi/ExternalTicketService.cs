@@ -6,12 +6,20 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace Destek.Core.ExternalApi;
 
-/// <summary>A refusal with seed-000's status code and the field it is about (400 names the field).</summary>
-public sealed class ExternalApiException(int status, string detail, string? field = null) : Exception(detail)
+/// <summary>Why /api/external refuses a write; the API picks the status code for each.</summary>
+public enum ExternalRefusalKind
 {
-    public int Status { get; } = status;
-    public string? Field { get; } = field;
+    Invalid,
+    Forbidden,
+    NotFound,
 }
+
+/// <summary>A refused write: why, the message for the client and the field it is about.</summary>
+public sealed record ExternalRefusal(ExternalRefusalKind Kind, string Detail, string? Field = null);
+
+/// <summary>The written value, or the refusal (exactly one of them is set).</summary>
+public sealed record ExternalOutcome<T>(T? Value, ExternalRefusal? Refusal)
+    where T : class;
 
 /// <summary>A validated create request (the endpoint has already checked types and sizes).</summary>
 public sealed record ExternalTicketRequest
@@ -41,12 +49,18 @@ public sealed class ExternalTicketService(
 {
     private static readonly TimeSpan DepartmentCacheLifetime = TimeSpan.FromSeconds(5);
     private static readonly object DepartmentsKey = new();
+    private static readonly ExternalRefusal TicketNotFound = new(ExternalRefusalKind.NotFound, "Talep bulunamadı.");
 
-    public async Task<ExternalTicket> CreateAsync(AuthenticatedClient client, ExternalTicketRequest request, CancellationToken cancellationToken = default)
+    public async Task<ExternalOutcome<ExternalTicket>> CreateAsync(AuthenticatedClient client, ExternalTicketRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
-        var department = await ResolveDepartmentAsync(client, request.DepartmentId, cancellationToken);
+        var (department, refusal) = await ResolveDepartmentAsync(client, request.DepartmentId, cancellationToken);
+        if (department is null)
+        {
+            return new(null, refusal);
+        }
+
         Ticket ticket;
         try
         {
@@ -68,25 +82,25 @@ public sealed class ExternalTicketService(
         }
         catch (TicketRuleException ex)
         {
-            throw new ExternalApiException(400, ex.Message);
+            return new(null, new ExternalRefusal(ExternalRefusalKind.Invalid, ex.Message));
         }
 
         counts.Changed(client.Id);
 
-        return new ExternalTicket(ticket.Id, ticket.Title, ticket.Description, TicketLifecycle.ToExternal(ticket.Status),
+        return new(new ExternalTicket(ticket.Id, ticket.Title, ticket.Description, TicketLifecycle.ToExternal(ticket.Status),
             TicketLifecycle.ToEnglish(ticket.Priority), ExternalFormat.Source(ticket.Source), ticket.ExternalRef, department.Id, department.Name,
             null, null, ticket.IsPrivate, ExternalFormat.Timestamp(ticket.CreatedAt), ExternalFormat.Timestamp(ticket.UpdatedAt),
-            ExternalFormat.Timestamp(ticket.ClosedAt), ticket.PublicMessageCount, ticket.AttachmentCount);
+            ExternalFormat.Timestamp(ticket.ClosedAt), ticket.PublicMessageCount, ticket.AttachmentCount), null);
     }
 
-    public async Task<ExternalComment> AddCommentAsync(AuthenticatedClient client, int ticketId, string content, CancellationToken cancellationToken = default)
+    public async Task<ExternalOutcome<ExternalComment>> AddCommentAsync(AuthenticatedClient client, int ticketId, string content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             if (!await db.Tickets.AnyAsync(t => t.Id == ticketId && t.ApiClientId == client.Id, cancellationToken))
             {
-                throw new ExternalApiException(404, "Talep bulunamadı.");
+                return new(null, TicketNotFound);
             }
         }
 
@@ -94,38 +108,45 @@ public sealed class ExternalTicketService(
         try
         {
             var message = await tickets.ReplyAsync(ticketId, $"[API - {client.Name}] {content.Trim()}", actor, cancellationToken: cancellationToken);
-            return new ExternalComment(message.Id, message.Body, message.AuthorUserId, message.AuthorName, ExternalFormat.Timestamp(message.CreatedAt));
+            return new(new ExternalComment(message.Id, message.Body, message.AuthorUserId, message.AuthorName, ExternalFormat.Timestamp(message.CreatedAt)), null);
         }
         catch (TicketRuleException ex)
         {
-            throw new ExternalApiException(400, ex.Message, "content");
+            return new(null, new ExternalRefusal(ExternalRefusalKind.Invalid, ex.Message, "content"));
         }
         catch (Services.TicketNotFoundException)
         {
-            throw new ExternalApiException(404, "Talep bulunamadı.");
+            return new(null, TicketNotFound);
         }
     }
 
-    private async Task<DepartmentInfo> ResolveDepartmentAsync(AuthenticatedClient client, int? requested, CancellationToken cancellationToken)
+    private async Task<(DepartmentInfo? Department, ExternalRefusal? Refusal)> ResolveDepartmentAsync(AuthenticatedClient client, int? requested, CancellationToken cancellationToken)
     {
+        const string field = "department_id";
         var departments = await DepartmentsAsync(cancellationToken);
         if (requested is int id)
         {
-            var department = departments.All.FirstOrDefault(d => d.Id == id)
-                ?? throw new ExternalApiException(400, $"Departman bulunamadı: {id}", "department_id");
+            var department = departments.All.FirstOrDefault(d => d.Id == id);
+            if (department is null)
+            {
+                return (null, new ExternalRefusal(ExternalRefusalKind.Invalid, $"Departman bulunamadı: {id}", field));
+            }
+
             if (!department.IsActive)
             {
-                throw new ExternalApiException(400, $"{department.Name} departmanı pasif.", "department_id");
+                return (null, new ExternalRefusal(ExternalRefusalKind.Invalid, $"{department.Name} departmanı pasif.", field));
             }
 
             return client.MayUseDepartment(id)
-                ? department
-                : throw new ExternalApiException(403, $"Bu API client {department.Name} departmanına talep açamaz.", "department_id");
+                ? (department, null)
+                : (null, new ExternalRefusal(ExternalRefusalKind.Forbidden, $"Bu API client {department.Name} departmanına talep açamaz.", field));
         }
 
         var fallback = departments.All.Where(d => d.IsActive && client.MayUseDepartment(d.Id))
             .OrderByDescending(d => d.IsDefault).ThenBy(d => d.Id).FirstOrDefault();
-        return fallback ?? throw new ExternalApiException(403, "Bu API client için izin verilen etkin bir departman yok.", "department_id");
+        return fallback is not null
+            ? (fallback, null)
+            : (null, new ExternalRefusal(ExternalRefusalKind.Forbidden, "Bu API client için izin verilen etkin bir departman yok.", field));
     }
 
     private async Task<DepartmentSnapshot> DepartmentsAsync(CancellationToken cancellationToken)

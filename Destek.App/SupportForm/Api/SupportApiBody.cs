@@ -30,7 +30,7 @@ public sealed class SupportApiBody
     public bool Has(string field) => Values.ContainsKey(field) || NotText.Contains(field);
 
     /// <summary>The body, or the error result to answer with (unsupported type, malformed or oversize body).</summary>
-    public static async Task<(SupportApiBody? Body, IResult? Error)> ReadAsync(HttpContext context, bool allowFiles)
+    public static async Task<(SupportApiBody? Body, SupportProblem? Error)> ReadAsync(HttpContext context, bool allowFiles)
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
@@ -73,7 +73,7 @@ public sealed class SupportApiBody
             $"İstekte desteklenmeyen medya tipi \"{request.ContentType}\".", Platform.ApiErrorCodes.InvalidRequest));
     }
 
-    private static async Task<(SupportApiBody?, IResult?)> ReadJsonAsync(HttpContext context)
+    private static async Task<(SupportApiBody?, SupportProblem?)> ReadJsonAsync(HttpContext context)
     {
         if (context.Request.ContentLength > MaxJsonBytes)
         {
