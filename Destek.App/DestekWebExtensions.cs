@@ -4,7 +4,6 @@ using Destek.App.Platform;
 using Destek.Core.Data;
 using Destek.Core.Identity;
 using Destek.Core.Security;
-using Destek.Core.Services;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

@@ -1,4 +1,4 @@
-using Destek.Core.Services;
+using Destek.Core.Identity;
 using Destek.Core.Tickets;
 using Destek.Core.Webhooks;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,5 @@
 using Destek.Core.Data;
-using Destek.Core.Services;
+using Destek.Core.Identity;
 using Destek.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -100,7 +100,7 @@ public sealed class ExternalTicketService(
         {
             throw new ExternalApiException(400, ex.Message, "content");
         }
-        catch (Services.TicketNotFoundException)
+        catch (TicketNotFoundException)
         {
             throw new ExternalApiException(404, "Talep bulunamadı.");
         }

@@ -1,6 +1,7 @@
 using System.Net;
+using Destek.Core.Data;
 using Destek.Core.Mail;
-using Destek.Core.Services;
+using Destek.Core.Organization;
 using Destek.Core.Tickets;
 using Destek.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using Destek.App.Account;
 using Destek.App.Platform;
 using Destek.Core.Identity;
-using Destek.Core.Services;
 using Destek.Core.SupportForm;
 using Destek.Core.Tickets;
 

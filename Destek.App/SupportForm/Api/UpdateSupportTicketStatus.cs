@@ -1,4 +1,3 @@
-using Destek.Core.Services;
 using Destek.Core.SupportForm;
 using Destek.Core.Tickets;
 
