@@ -1,4 +1,5 @@
 using Destek.App.Platform;
+using Destek.Core.Access;
 using Destek.Core.ExternalApi;
 
 namespace Destek.App.ExternalApi;

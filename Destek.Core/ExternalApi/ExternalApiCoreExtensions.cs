@@ -1,3 +1,4 @@
+using Destek.Core.Access;
 using Destek.Core.Identity;
 using Destek.Core.Tickets;
 using Destek.Core.Webhooks;

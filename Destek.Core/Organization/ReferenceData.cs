@@ -1,4 +1,3 @@
-
 namespace Destek.Core.Organization;
 
 /// <summary>The categories every installation starts with: seed-002's subjects, named with seed-004's slugs.</summary>

@@ -1,4 +1,3 @@
-
 namespace Destek.Core.Tickets;
 
 /// <summary>An uploaded file on its way in: checked by the surface, written here before the ticket is saved.</summary>

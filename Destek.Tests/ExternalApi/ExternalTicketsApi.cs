@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Destek.Core.Access;
 using Destek.Core.Data;
 using Destek.Core.ExternalApi;
 using Destek.Core.Identity;

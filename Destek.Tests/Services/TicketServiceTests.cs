@@ -28,7 +28,7 @@ public sealed class FailingHandlerAppFactory : DestekAppFactory
         public bool Fail { get; set; }
         public ConcurrentQueue<string> Seen { get; } = new();
 
-        public Task HandleAsync(DestekDbContext db, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken)
+        public Task HandleAsync(ITicketEventSink sink, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken)
         {
             foreach (var e in events)
             {
