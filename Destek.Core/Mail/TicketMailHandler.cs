@@ -50,7 +50,7 @@ public sealed class TicketMailHandler(IOptions<MailOptions> options, TimeProvide
 
         Ticket Numarası: {ticket.Number}
         Konu: {ticket.Category?.Name ?? ticket.Title}
-        Durum: {SupportFormStatus.Label(ticket.Status)}
+        Durum: {TicketLifecycle.Label(ticket.Status)}
 
         Tahmini yanıt süresi: {SupportRequestService.EstimatedResponseTime}
 
@@ -66,7 +66,7 @@ public sealed class TicketMailHandler(IOptions<MailOptions> options, TimeProvide
         {message.Body}
 
         Konu: {ticket.Category?.Name ?? ticket.Title}
-        Durum: {SupportFormStatus.Label(ticket.Status)}
+        Durum: {TicketLifecycle.Label(ticket.Status)}
 
         İyi günler dileriz.
         {options.Value.Signature}
