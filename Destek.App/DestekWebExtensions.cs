@@ -1,12 +1,14 @@
 using Destek.App.Account;
 using Destek.App.Desk;
 using Destek.App.Platform;
+using Destek.Core;
 using Destek.Core.Data;
 using Destek.Core.Identity;
 using Destek.Core.Security;
-using Destek.Core.Services;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -70,10 +72,11 @@ public static class DestekWebExtensions
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Admin, Roles.Agent).RequireAssertion(c => !StaffClaimsFactory.MustSetUpTwoFactor(c.User)))
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin).RequireAssertion(c => !StaffClaimsFactory.MustSetUpTwoFactor(c.User)));
 
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Destek")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
-                Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Destek:DataDirectory"] ?? "data")), "keys")));
+        builder.Services.AddDataProtection().SetApplicationName("Destek");
+        // The keys folder comes from the data directory when the options are first built, not from the
+        // configuration at registration: settings added later (a test host's, a command line's) count too.
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((options, data, loggers) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.EnsureFolder("keys")), loggers));
         builder.Services.AddCascadingAuthenticationState();
         return builder;
     }

@@ -1,5 +1,6 @@
 using Destek.Core.Data;
-using Destek.Core.Services;
+using Destek.Core.Identity;
+using Destek.Core.Organization;
 using Destek.Core.Tickets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

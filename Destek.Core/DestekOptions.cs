@@ -14,6 +14,9 @@ public sealed class DestekOptions
     /// <summary>Connection string; for SQLite the default is destek.db in the data directory.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>Where the source code is offered (AGPL-3.0 asks a network service to say so).</summary>
+    public string SourceUrl { get; set; } = "https://github.com/destek/destek";
+
     public TicketOptions Tickets { get; set; } = new();
     public DemoOptions Demo { get; set; } = new();
 }

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Destek.Core.Services;
+using Destek.Core.Organization;
 using Destek.Core.Tickets;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;

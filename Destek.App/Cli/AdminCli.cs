@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Destek.Core.Services;
+using Destek.Core.Identity;
 
 namespace Destek.App.Cli;
 

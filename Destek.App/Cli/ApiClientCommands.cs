@@ -1,4 +1,6 @@
+using Destek.Core.Access;
 using Destek.Core.ExternalApi;
+using Destek.Core.Tickets;
 using Destek.Core.Webhooks;
 
 namespace Destek.App.Cli;

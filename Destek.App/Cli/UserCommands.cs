@@ -1,4 +1,4 @@
-using Destek.Core.Services;
+using Destek.Core.Identity;
 
 namespace Destek.App.Cli;
 

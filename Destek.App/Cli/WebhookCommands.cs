@@ -1,4 +1,4 @@
-using Destek.Core.ExternalApi;
+using Destek.Core.Tickets;
 using Destek.Core.Webhooks;
 
 namespace Destek.App.Cli;

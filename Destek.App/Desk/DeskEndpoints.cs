@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Destek.App.Account;
-using Destek.Core.Services;
+using Destek.Core.Organization;
+using Destek.Core.Tickets;
 
 namespace Destek.App.Desk;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Destek.Core.Services;
 using Destek.Core.Tickets;
 
 namespace Destek.App.Desk;

@@ -1,5 +1,5 @@
 using Destek.App.Platform;
-using Destek.Core.ExternalApi;
+using Destek.Core.Access;
 
 namespace Destek.App.ExternalApi;
 

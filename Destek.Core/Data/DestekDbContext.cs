@@ -12,7 +12,7 @@ namespace Destek.Core.Data;
 /// <see cref="PostgreSqlDestekDbContext"/>), because EF finds a migration set by the context's type.
 /// </summary>
 public class DestekDbContext(DbContextOptions options, TicketSaveHooks? hooks = null)
-    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
+    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options), ITicketEventSink
 {
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
@@ -22,6 +22,10 @@ public class DestekDbContext(DbContextOptions options, TicketSaveHooks? hooks = 
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<StaffDepartment> StaffDepartments => Set<StaffDepartment>();
     public DbSet<TicketNumberCounter> TicketNumberCounters => Set<TicketNumberCounter>();
+
+    IQueryable<T> ITicketEventSink.Query<T>() => Set<T>().AsNoTracking();
+
+    void ITicketEventSink.Add<T>(T row) => Set<T>().Add(row);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

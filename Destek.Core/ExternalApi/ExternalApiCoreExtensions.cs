@@ -1,4 +1,5 @@
-using Destek.Core.Services;
+using Destek.Core.Access;
+using Destek.Core.Identity;
 using Destek.Core.Tickets;
 using Destek.Core.Webhooks;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,6 @@
+using Destek.Core.Access;
 using Destek.Core.Data;
-using Destek.Core.Services;
+using Destek.Core.Identity;
 using Destek.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -114,7 +115,7 @@ public sealed class ExternalTicketService(
         {
             return new(null, new ExternalRefusal(ExternalRefusalKind.Invalid, ex.Message, "content"));
         }
-        catch (Services.TicketNotFoundException)
+        catch (TicketNotFoundException)
         {
             return new(null, TicketNotFound);
         }

@@ -1,5 +1,5 @@
 using Destek.Core.Data;
-using Destek.Core.Services;
+using Destek.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

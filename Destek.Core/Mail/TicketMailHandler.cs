@@ -1,5 +1,4 @@
 using System.Globalization;
-using Destek.Core.Data;
 using Destek.Core.SupportForm;
 using Destek.Core.Tickets;
 using Microsoft.Extensions.Options;
@@ -16,9 +15,9 @@ public sealed class TicketMailHandler(IOptions<MailOptions> options, TimeProvide
     public const string ConfirmationKind = "ticket_confirmation";
     public const string ReplyKind = "ticket_reply";
 
-    public Task HandleAsync(DestekDbContext db, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken)
+    public Task HandleAsync(ITicketEventSink sink, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(events);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var e in events)
@@ -31,12 +30,12 @@ public sealed class TicketMailHandler(IOptions<MailOptions> options, TimeProvide
 
             if (e.Type == TicketEvent.Created && ticket.Source == TicketSource.WebForm)
             {
-                db.Set<OutboxMail>().Add(OutboxMail.Create(ConfirmationKind, ticket.Id, ticket.RequesterEmail, ticket.RequesterName,
+                sink.Add(OutboxMail.Create(ConfirmationKind, ticket.Id, ticket.RequesterEmail, ticket.RequesterName,
                     $"Destek Talebiniz Alındı - {ticket.Number}", Confirmation(ticket), now));
             }
             else if (e.Type == TicketEvent.CommentAdded && e.Message is { IsPublic: true } message && message.AuthorKind == AuthorKind.Staff)
             {
-                db.Set<OutboxMail>().Add(OutboxMail.Create(ReplyKind, ticket.Id, ticket.RequesterEmail, ticket.RequesterName,
+                sink.Add(OutboxMail.Create(ReplyKind, ticket.Id, ticket.RequesterEmail, ticket.RequesterName,
                     $"Destek Talebiniz Yanıtlandı - {ticket.Number}", Reply(ticket, message), now));
             }
         }
@@ -51,7 +50,7 @@ public sealed class TicketMailHandler(IOptions<MailOptions> options, TimeProvide
 
         Ticket Numarası: {ticket.Number}
         Konu: {ticket.Category?.Name ?? ticket.Title}
-        Durum: {SupportFormStatus.Label(ticket.Status)}
+        Durum: {TicketLifecycle.Label(ticket.Status)}
 
         Tahmini yanıt süresi: {SupportRequestService.EstimatedResponseTime}
 
@@ -67,7 +66,7 @@ public sealed class TicketMailHandler(IOptions<MailOptions> options, TimeProvide
         {message.Body}
 
         Konu: {ticket.Category?.Name ?? ticket.Title}
-        Durum: {SupportFormStatus.Label(ticket.Status)}
+        Durum: {TicketLifecycle.Label(ticket.Status)}
 
         İyi günler dileriz.
         {options.Value.Signature}

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Destek.Core.Services;
+using Destek.Core.Tickets;
 
 namespace Destek.Core.SupportForm;
 

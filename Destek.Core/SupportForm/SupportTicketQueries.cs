@@ -1,5 +1,4 @@
 using Destek.Core.Data;
-using Destek.Core.Services;
 using Destek.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+
 namespace Destek.Core.Tickets;
 
 /// <summary>Who is doing something to a ticket; recorded in history and on messages.</summary>

@@ -1,3 +1,4 @@
+
 namespace Destek.Core.Tickets;
 
 /// <summary>The one internal lifecycle. Each API maps it at its edge: see <see cref="TicketLifecycle"/>.</summary>

@@ -26,8 +26,24 @@ public sealed record TicketEvent(
         [Created, Updated, StatusChanged, Assigned, Closed, Reopened, CommentAdded, AttachmentAdded];
 }
 
-/// <summary>Reacts to ticket events before they commit: writes outbox rows to the same context.</summary>
+/// <summary>Reacts to ticket events before they commit: writes outbox rows through the sink.</summary>
 public interface ITicketEventHandler
 {
-    Task HandleAsync(Data.DestekDbContext db, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken);
+    Task HandleAsync(ITicketEventSink sink, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// What a handler may touch inside the save that raised the events: the saving context and its
+/// transaction, so outbox rows commit with the change. The data layer implements it; handlers never
+/// see the DbContext, so the domain does not depend on the data layer.
+/// </summary>
+public interface ITicketEventSink
+{
+    /// <summary>Reads from the saving context (inside its transaction), without tracking.</summary>
+    IQueryable<T> Query<T>()
+        where T : class;
+
+    /// <summary>Adds a row that is written by the same SaveChanges.</summary>
+    void Add<T>(T row)
+        where T : class;
 }

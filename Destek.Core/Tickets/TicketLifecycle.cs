@@ -1,40 +1,42 @@
 namespace Destek.Core.Tickets;
 
 /// <summary>
-/// How the internal lifecycle is named at each API's edge. This table is the only place the
-/// mapping lives; every surface calls it.
+/// How the internal lifecycle is named at each API's edge and to people. This table is the only
+/// place the mapping lives; every surface, screen and e-mail calls it.
 /// <code>
-/// internal     | seed-000 (external) | seed-002 (support form) | seed-004 (customer)
-/// -------------+---------------------+-------------------------+-------------------------------------------
-/// Open         | open                | pending                 | acik, or cevaplandi if staff spoke last
-/// InProgress   | in_progress         | in_progress             | acik, or cevaplandi if staff spoke last
-/// Resolved     | resolved            | resolved                | kapatildi
-/// Closed       | closed              | closed                  | kapatildi
+/// internal     | label (screens, mail) | external API | support form API | customer API
+/// -------------+-----------------------+--------------+------------------+-----------------------------------------
+/// Open         | Açık                  | open         | pending          | acik, or cevaplandi if staff spoke last
+/// InProgress   | İşlemde               | in_progress  | in_progress      | acik, or cevaplandi if staff spoke last
+/// Resolved     | Çözüldü               | resolved     | resolved         | kapatildi
+/// Closed       | Kapatıldı             | closed       | closed           | kapatildi
 ///
-/// priority     | seed-000/002        | seed-004
-/// Low          | low                 | dusuk
-/// Medium       | medium              | orta
-/// High         | high                | yuksek
-/// Urgent       | urgent              | acil
+/// priority     | label                 | external and support form API | customer API
+/// Low          | Düşük                 | low                           | dusuk
+/// Medium       | Orta                  | medium                        | orta
+/// High         | Yüksek                | high                          | yuksek
+/// Urgent       | Acil                  | urgent                        | acil
 /// </code>
+/// The support form's own document labels Open "Beklemede"; people see one word for one state, so
+/// its e-mails say "Açık" like the desk (its API value stays "pending").
 /// Parsing is strict: an unknown name yields null so the caller can answer 400/422 naming the field.
 /// </summary>
 public static class TicketLifecycle
 {
-    private static readonly (TicketStatus Status, string External, string SupportForm)[] StatusNames =
+    private static readonly (TicketStatus Status, string Label, string External, string SupportForm)[] StatusNames =
     [
-        (TicketStatus.Open, "open", "pending"),
-        (TicketStatus.InProgress, "in_progress", "in_progress"),
-        (TicketStatus.Resolved, "resolved", "resolved"),
-        (TicketStatus.Closed, "closed", "closed"),
+        (TicketStatus.Open, "Açık", "open", "pending"),
+        (TicketStatus.InProgress, "İşlemde", "in_progress", "in_progress"),
+        (TicketStatus.Resolved, "Çözüldü", "resolved", "resolved"),
+        (TicketStatus.Closed, "Kapatıldı", "closed", "closed"),
     ];
 
-    private static readonly (TicketPriority Priority, string English, string Turkish)[] PriorityNames =
+    private static readonly (TicketPriority Priority, string Label, string English, string Turkish)[] PriorityNames =
     [
-        (TicketPriority.Low, "low", "dusuk"),
-        (TicketPriority.Medium, "medium", "orta"),
-        (TicketPriority.High, "high", "yuksek"),
-        (TicketPriority.Urgent, "urgent", "acil"),
+        (TicketPriority.Low, "Düşük", "low", "dusuk"),
+        (TicketPriority.Medium, "Orta", "medium", "orta"),
+        (TicketPriority.High, "Yüksek", "high", "yuksek"),
+        (TicketPriority.Urgent, "Acil", "urgent", "acil"),
     ];
 
     public const string CustomerOpen = "acik";
@@ -70,22 +72,10 @@ public static class TicketLifecycle
     public static TicketPriority? FromTurkish(string? name) =>
         PriorityNames.Where(p => p.Turkish == name).Select(p => (TicketPriority?)p.Priority).FirstOrDefault();
 
-    /// <summary>Turkish labels for people (the desk, e-mails).</summary>
-    public static string Label(TicketStatus status) => status switch
-    {
-        TicketStatus.Open => "Açık",
-        TicketStatus.InProgress => "İşlemde",
-        TicketStatus.Resolved => "Çözüldü",
-        TicketStatus.Closed => "Kapatıldı",
-        _ => status.ToString(),
-    };
+    /// <summary>Turkish labels for people (the desk, the support form, e-mails, history entries).</summary>
+    public static string Label(TicketStatus status) =>
+        StatusNames.Where(s => s.Status == status).Select(s => s.Label).FirstOrDefault() ?? status.ToString();
 
-    public static string Label(TicketPriority priority) => priority switch
-    {
-        TicketPriority.Low => "Düşük",
-        TicketPriority.Medium => "Orta",
-        TicketPriority.High => "Yüksek",
-        TicketPriority.Urgent => "Acil",
-        _ => priority.ToString(),
-    };
+    public static string Label(TicketPriority priority) =>
+        PriorityNames.Where(p => p.Priority == priority).Select(p => p.Label).FirstOrDefault() ?? priority.ToString();
 }

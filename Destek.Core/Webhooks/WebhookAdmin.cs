@@ -1,5 +1,5 @@
+using Destek.Core.Access;
 using Destek.Core.Data;
-using Destek.Core.ExternalApi;
 using Microsoft.EntityFrameworkCore;
 
 namespace Destek.Core.Webhooks;

@@ -1,4 +1,3 @@
-using Destek.Core.Data;
 using Destek.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -14,13 +13,13 @@ namespace Destek.Core.Webhooks;
 /// </summary>
 public sealed class WebhookOutbox(WebhookSubscriptionCache subscriptions, TimeProvider clock) : ITicketEventHandler
 {
-    public async Task HandleAsync(DestekDbContext db, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken)
+    public async Task HandleAsync(ITicketEventSink sink, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(events);
         foreach (var byClient in events.Where(e => e.Ticket.ApiClientId is not null).GroupBy(e => e.Ticket.ApiClientId!.Value))
         {
-            var targets = await subscriptions.ForClientAsync(db, byClient.Key, cancellationToken);
+            var targets = await subscriptions.ForClientAsync(sink, byClient.Key, cancellationToken);
             if (targets.Count == 0)
             {
                 continue;
@@ -43,11 +42,11 @@ public sealed class WebhookOutbox(WebhookSubscriptionCache subscriptions, TimePr
                         continue;
                     }
 
-                    snapshot ??= await WebhookPayloads.SnapshotAsync(db, byTicket.Key, cancellationToken);
+                    snapshot ??= await WebhookPayloads.SnapshotAsync(sink, byTicket.Key, cancellationToken);
                     var body = WebhookPayloads.ForEvent(ticketEvent, snapshot, now);
                     foreach (var subscription in wanting)
                     {
-                        db.Add(WebhookDelivery.Create(subscription.Id, ticketEvent.Type, byTicket.Key.Id, body, now.UtcDateTime));
+                        sink.Add(WebhookDelivery.Create(subscription.Id, ticketEvent.Type, byTicket.Key.Id, body, now.UtcDateTime));
                     }
                 }
             }
@@ -64,15 +63,15 @@ public sealed class WebhookSubscriptionCache(IMemoryCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
 
-    public async Task<IReadOnlyList<CachedSubscription>> ForClientAsync(DestekDbContext db, int apiClientId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CachedSubscription>> ForClientAsync(ITicketEventSink sink, int apiClientId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(sink);
         if (cache.TryGetValue(new Key(apiClientId), out IReadOnlyList<CachedSubscription>? cached) && cached is not null)
         {
             return cached;
         }
 
-        var rows = await db.Set<WebhookSubscription>().AsNoTracking()
+        var rows = await sink.Query<WebhookSubscription>()
             .Where(s => s.ApiClientId == apiClientId && s.IsActive)
             .Select(s => new { s.Id, s.Events })
             .ToListAsync(cancellationToken);

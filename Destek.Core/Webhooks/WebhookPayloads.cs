@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Destek.Core.Data;
-using Destek.Core.ExternalApi;
+using Destek.Core.Identity;
+using Destek.Core.Organization;
 using Destek.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,17 +17,17 @@ public static class WebhookPayloads
     public const string TestEvent = "webhook.test";
 
     /// <summary>The ticket as it is now, with names resolved from the same context (inside the saving transaction).</summary>
-    public static async Task<TicketSnapshot> SnapshotAsync(DestekDbContext db, Ticket ticket, CancellationToken cancellationToken)
+    public static async Task<TicketSnapshot> SnapshotAsync(ITicketEventSink sink, Ticket ticket, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(ticket);
         var departmentName = ticket.Department?.Id == ticket.DepartmentId ? ticket.Department.Name
-            : await db.Departments.AsNoTracking().Where(d => d.Id == ticket.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
+            : await sink.Query<Department>().Where(d => d.Id == ticket.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
         string? assigneeName = null;
         if (ticket.AssigneeId is int assigneeId)
         {
             assigneeName = ticket.Assignee?.Id == assigneeId ? ticket.Assignee.FullName
-                : await db.Users.AsNoTracking().Where(u => u.Id == assigneeId).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
+                : await sink.Query<AppUser>().Where(u => u.Id == assigneeId).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
         }
 
         return new TicketSnapshot(ticket.Id, ticket.Title, ticket.Description, TicketLifecycle.ToExternal(ticket.Status),

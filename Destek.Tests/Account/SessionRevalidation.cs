@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Destek.Core.Identity;
-using Destek.Core.Services;
 using Destek.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;

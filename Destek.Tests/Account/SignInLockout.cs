@@ -1,6 +1,6 @@
 using System.Net;
 using Destek.App.Account;
-using Destek.Core.Services;
+using Destek.Core.Identity;
 using Destek.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static Destek.Tests.Account.AccountKit;

@@ -1,6 +1,5 @@
 using Bunit;
 using Destek.App.Desk;
-using Destek.Core.Services;
 using Destek.Core.Tickets;
 
 namespace Destek.Tests.Components;

@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 using Bunit;
 using Destek.App.Account;
 using Destek.Core.Data;
-using Destek.Core.Services;
+using Destek.Core.Organization;
 using Destek.Core.Tickets;
 using Destek.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;

@@ -1,6 +1,7 @@
 using Bunit;
 using Destek.App.Desk;
-using Destek.Core.Services;
+using Destek.Core.Data;
+using Destek.Core.Organization;
 using Destek.Core.Tickets;
 using Destek.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using Bunit;
 using Destek.App.Settings;
+using Destek.Core.Access;
 using Destek.Core.ExternalApi;
 using Destek.Tests.ExternalApi;
 

@@ -1,8 +1,10 @@
 using AngleSharp.Dom;
 using Bunit;
+using Destek.Core.Data;
 using Destek.Core.ExternalApi;
 using Destek.Core.Mail;
-using Destek.Core.Services;
+using Destek.Core.Organization;
+using Destek.Core.Tickets;
 using Destek.Core.Webhooks;
 using Destek.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;

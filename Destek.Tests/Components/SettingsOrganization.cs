@@ -1,6 +1,6 @@
 using Bunit;
 using Destek.App.Settings;
-using Destek.Core.Services;
+using Destek.Core.Organization;
 using Destek.Tests.ExternalApi;
 
 namespace Destek.Tests.Components;

@@ -4,7 +4,7 @@ using Bunit;
 using Destek.App.Account;
 using Destek.App.Desk;
 using Destek.Core;
-using Destek.Core.Services;
+using Destek.Core.Organization;
 using Destek.Core.Tickets;
 using Destek.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;

@@ -1,4 +1,5 @@
-using Destek.Core.Services;
+using Destek.Core.Data;
+using Destek.Core.Organization;
 using Destek.Core.Tickets;
 using Destek.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Destek.Core.Access;
 using Destek.Core.Data;
 using Destek.Core.ExternalApi;
 using Destek.Core.Webhooks;

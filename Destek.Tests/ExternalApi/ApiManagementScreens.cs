@@ -1,5 +1,5 @@
-using Destek.Core.ExternalApi;
-using Destek.Core.Services;
+using Destek.Core.Access;
+using Destek.Core.Data;
 using Destek.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Destek.Core.Access;
+using Destek.Core.Data;
 using Destek.Core.ExternalApi;
-using Destek.Core.Services;
+using Destek.Core.Identity;
+using Destek.Core.Organization;
 using Destek.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 

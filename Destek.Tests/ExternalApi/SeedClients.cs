@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Destek.Core.Services;
+using Destek.Core.Identity;
 
 namespace Destek.Tests.ExternalApi;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Destek.Core.Access;
 using Destek.Core.Data;
-using Destek.Core.ExternalApi;
 using Destek.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

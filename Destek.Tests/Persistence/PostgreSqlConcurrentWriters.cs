@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Destek.Core.ExternalApi;
-using Destek.Core.Services;
 using Destek.Core.Tickets;
 using Destek.Core.Webhooks;
 using Destek.Tests.ExternalApi;

@@ -1,4 +1,4 @@
-using Destek.Core.Services;
+using Destek.Core.Data;
 using Destek.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

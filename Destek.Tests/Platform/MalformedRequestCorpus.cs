@@ -1,10 +1,10 @@
+using Destek.Core.Data;
 using Destek.Core.ExternalApi;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Destek.Core.Services;
 using Destek.Tests.ExternalApi;
 using Destek.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using Destek.App.Platform;
-using Destek.Core.Services;
+using Destek.Core.Data;
 using Destek.Tests.Infrastructure;
 using static Destek.Tests.SupportForm.SupportFormKit;
 

@@ -1,5 +1,5 @@
 using Destek.Core.Organization;
-using Destek.Core.Services;
+using Destek.Core.Tickets;
 using Destek.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Destek.Core.Data;
-using Destek.Core.Services;
+using Destek.Core.Organization;
 using Destek.Core.Tickets;
 using Destek.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -28,7 +28,7 @@ public sealed class FailingHandlerAppFactory : DestekAppFactory
         public bool Fail { get; set; }
         public ConcurrentQueue<string> Seen { get; } = new();
 
-        public Task HandleAsync(DestekDbContext db, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken)
+        public Task HandleAsync(ITicketEventSink sink, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken)
         {
             foreach (var e in events)
             {

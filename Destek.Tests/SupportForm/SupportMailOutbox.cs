@@ -1,6 +1,7 @@
 using System.Net;
+using Destek.Core.Data;
 using Destek.Core.Mail;
-using Destek.Core.Services;
+using Destek.Core.Organization;
 using Destek.Core.Tickets;
 using Destek.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class SupportMailOutbox(DestekAppFactory factory) : IClassFixture<
         Assert.Contains("Destek talebiniz başarıyla oluşturuldu.", body, StringComparison.Ordinal);
         Assert.Contains($"Ticket Numarası: {number}", body, StringComparison.Ordinal);
         Assert.Contains("Konu: Sipariş Sorunu", body, StringComparison.Ordinal);
-        Assert.Contains("Durum: Beklemede", body, StringComparison.Ordinal);
+        Assert.Contains("Durum: Açık", body, StringComparison.Ordinal);
         Assert.Contains("Tahmini yanıt süresi: 24 saat içinde", body, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,6 @@
 using System.Text;
-using Destek.Core.Services;
 using Destek.Core.SupportForm;
+using Destek.Core.Tickets;
 
 namespace Destek.Tests.SupportForm;
 

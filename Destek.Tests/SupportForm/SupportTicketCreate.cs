@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Destek.Core.Services;
+using Destek.Core.Data;
 using Destek.Core.Tickets;
 using Destek.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

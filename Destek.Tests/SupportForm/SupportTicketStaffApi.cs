@@ -1,8 +1,9 @@
 using System.Net;
+using Destek.Core.Data;
+using Destek.Core.Organization;
 using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using System.Text.Json;
-using Destek.Core.Services;
 using Destek.Core.Tickets;
 using Destek.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

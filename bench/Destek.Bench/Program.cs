@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Destek.Core;
 using Destek.Core.Data;
-using Destek.Core.Services;
 using Destek.Core.Tickets;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

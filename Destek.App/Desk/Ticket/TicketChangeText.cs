@@ -1,4 +1,3 @@
-using Destek.Core.Services;
 using Destek.Core.Tickets;
 
 namespace Destek.App.Desk;

@@ -1,6 +1,6 @@
 using Destek.App.Account;
 using Destek.App.Platform;
-using Destek.Core.Services;
+using Destek.Core.Organization;
 using Destek.Core.Tickets;
 
 namespace Destek.App.SupportForm.Api;

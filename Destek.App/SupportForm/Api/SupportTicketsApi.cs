@@ -2,7 +2,6 @@ using System.Globalization;
 using Destek.App.Account;
 using Destek.App.Platform;
 using Destek.Core.Identity;
-using Destek.Core.Services;
 using Destek.Core.SupportForm;
 using Destek.Core.Tickets;
 using Microsoft.AspNetCore.Http.Extensions;

@@ -1,4 +1,4 @@
-using Destek.Core.ExternalApi;
+using Destek.Core.Access;
 using Destek.Core.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

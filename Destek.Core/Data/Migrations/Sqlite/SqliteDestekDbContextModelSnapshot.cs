@@ -31,7 +31,7 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.ToTable("TicketNumberCounters", (string)null);
                 });
 
-            modelBuilder.Entity("Destek.Core.ExternalApi.ApiClient", b =>
+            modelBuilder.Entity("Destek.Core.Access.ApiClient", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1053,7 +1053,7 @@ namespace Destek.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Destek.Core.Webhooks.WebhookSubscription", b =>
                 {
-                    b.HasOne("Destek.Core.ExternalApi.ApiClient", null)
+                    b.HasOne("Destek.Core.Access.ApiClient", null)
                         .WithMany()
                         .HasForeignKey("ApiClientId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,6 +1,4 @@
-using Destek.Core.Tickets;
-
-namespace Destek.Core.Services;
+namespace Destek.Core.Tickets;
 
 /// <summary>An uploaded file on its way in: checked by the surface, written here before the ticket is saved.</summary>
 public sealed record IncomingFile(string FileName, string ContentType, long Length, Func<Stream> OpenRead);

@@ -3,7 +3,7 @@ using Destek.Core.Identity;
 using Destek.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 
-namespace Destek.Core.Services;
+namespace Destek.Core.Organization;
 
 /// <summary>Reads staff users as the ticket rules see them (role and departments).</summary>
 public sealed class StaffDirectory(IDbContextFactory<DestekDbContext> dbFactory)

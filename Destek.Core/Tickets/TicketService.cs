@@ -1,9 +1,8 @@
 using Destek.Core.Data;
 using Destek.Core.Organization;
-using Destek.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 
-namespace Destek.Core.Services;
+namespace Destek.Core.Tickets;
 
 public sealed class TicketNotFoundException(int ticketId) : Exception($"Talep bulunamadı: {ticketId}")
 {

@@ -1,8 +1,7 @@
 using Destek.Core.Data;
-using Destek.Core.Organization;
 using Microsoft.EntityFrameworkCore;
 
-namespace Destek.Core.Services;
+namespace Destek.Core.Organization;
 
 /// <summary>Departments and categories, managed by admins (Ayarlar → Departmanlar ve Kategoriler).</summary>
 public sealed class OrganizationAdmin(IDbContextFactory<DestekDbContext> dbFactory)

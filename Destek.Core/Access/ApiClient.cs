@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Destek.Core.ExternalApi;
+namespace Destek.Core.Access;
 
 /// <summary>
 /// An ERP/CRM system that calls /api/external (seed-000). The key is public and identifies the

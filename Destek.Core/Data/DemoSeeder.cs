@@ -1,11 +1,10 @@
-using Destek.Core.Data;
 using Destek.Core.Identity;
 using Destek.Core.Organization;
 using Destek.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Destek.Core.Services;
+namespace Destek.Core.Data;
 
 /// <summary>
 /// First-run demo data (Destek:Demo:Seed): departments, the four demo users and about forty

@@ -1,8 +1,7 @@
 using Destek.Core.Data;
-using Destek.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 
-namespace Destek.Core.Services;
+namespace Destek.Core.Tickets;
 
 public enum QueueView
 {

@@ -5,7 +5,7 @@ using Destek.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Destek.Core.ExternalApi;
+namespace Destek.Core.Access;
 
 /// <summary>What a request may do once its key and secret check out.</summary>
 public sealed record AuthenticatedClient(int Id, string Name, string ApiKey, IReadOnlyList<int> AllowedDepartmentIds, int RateLimitPerMinute, int Version)

@@ -1,8 +1,7 @@
 using Destek.Core.Data;
-using Destek.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Destek.Core.Services;
+namespace Destek.Core.Identity;
 
 /// <summary>
 /// The "Sistem" user that authors messages which no person wrote, such as seed-000's API comments

@@ -1,11 +1,10 @@
 using System.Threading.Channels;
 using Destek.Core.Data;
-using Destek.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Destek.Core.Services;
+namespace Destek.Core.Tickets;
 
 /// <summary>Thrown to a create that arrives after the group commit stopped taking work (the server is shutting down).</summary>
 public sealed class TicketCreateQueueClosedException()

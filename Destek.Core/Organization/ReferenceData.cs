@@ -1,6 +1,4 @@
-using Destek.Core.Organization;
-
-namespace Destek.Core.Services;
+namespace Destek.Core.Organization;
 
 /// <summary>The categories every installation starts with: seed-002's subjects, named with seed-004's slugs.</summary>
 public static class ReferenceData

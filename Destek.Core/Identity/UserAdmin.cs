@@ -1,10 +1,9 @@
 using Destek.Core.Data;
-using Destek.Core.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Destek.Core.Services;
+namespace Destek.Core.Identity;
 
 public sealed record CreatedUser(int Id, string Email, string FullName, string Role, IReadOnlyList<int> Departments);
 

@@ -1,10 +1,10 @@
-using Destek.Core.Data;
 using Destek.Core.Identity;
+using Destek.Core.Organization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Destek.Core.Services;
+namespace Destek.Core.Data;
 
 /// <summary>Applies migrations, makes sure the roles exist and, when asked, seeds the demo data.</summary>
 public sealed class DatabaseInitializer(IDbContextFactory<DestekDbContext> dbFactory, IOptions<DestekOptions> options, DemoSeeder demo)
