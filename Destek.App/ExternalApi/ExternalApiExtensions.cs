@@ -4,7 +4,7 @@ using Destek.Core.ExternalApi;
 namespace Destek.App.ExternalApi;
 
 /// <summary>
-/// seed-000's external API (/api/external, X-API-Key + X-API-Secret) and its ticket webhooks.
+/// the external API (/api/external, X-API-Key + X-API-Secret) and its ticket webhooks.
 /// Program.cs calls <see cref="AddExternalApi"/> and <see cref="MapExternalApi"/>; everything else
 /// lives in this folder and in Destek.Core/ExternalApi and Destek.Core/Webhooks.
 /// </summary>
@@ -49,7 +49,7 @@ public static class ExternalApiExtensions
     }
 }
 
-/// <summary>seed-000's error body <c>{"detail": "..."}</c> plus the shared <c>code</c> and <c>requestId</c> (and <c>field</c> on 400).</summary>
+/// <summary>The external API's error body <c>{"detail": "..."}</c> plus the shared <c>code</c> and <c>requestId</c> (and <c>field</c> on 400).</summary>
 public static class ExternalErrors
 {
     public const string TicketNotFound = "Talep bulunamadı.";

@@ -6,7 +6,7 @@ namespace Destek.App.ExternalApi;
 /// <summary>
 /// In front of every /api/external endpoint: checks X-API-Key + X-API-Secret (401), counts the
 /// request against the client's per-minute limit (429 with Retry-After), and turns unreadable
-/// requests and unexpected failures into seed-000's error body (a 500 never carries a stack trace). Only then
+/// requests and unexpected failures into the external API's error body (a 500 never carries a stack trace). Only then
 /// does the idempotency filter run, scoped by the client's id.
 /// </summary>
 public sealed class ExternalApiGate(ApiClientAuthenticator authenticator, RateLimits rateLimits, ILogger<ExternalApiGate> logger) : IEndpointFilter
@@ -50,7 +50,7 @@ public sealed class ExternalApiGate(ApiClientAuthenticator authenticator, RateLi
         }
     }
 
-    /// <summary>seed-000's answer for a failure (nothing at all when the caller went away).</summary>
+    /// <summary>The external API's answer for a failure (nothing at all when the caller went away).</summary>
     public static IResult Failure(HttpContext http, Exception exception, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -71,7 +71,7 @@ public sealed class ExternalApiGate(ApiClientAuthenticator authenticator, RateLi
 }
 
 /// <summary>
-/// Inside the idempotency filter: turns a failure the endpoint did not answer itself into seed-000's
+/// Inside the idempotency filter: turns a failure the endpoint did not answer itself into the external API's
 /// error body, so a stored answer is the one the caller saw. Refusals are the endpoints' own results.
 /// </summary>
 public sealed class ExternalApiFailures(ILogger<ExternalApiGate> logger) : IEndpointFilter

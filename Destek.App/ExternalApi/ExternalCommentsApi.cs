@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Destek.App.ExternalApi;
 
-/// <summary>seed-000 comments: GET|POST /api/external/tickets/{id}/comments (public messages only).</summary>
+/// <summary>The external API's comments: GET|POST /api/external/tickets/{id}/comments (public messages only).</summary>
 public static class ExternalCommentsApi
 {
     public static RouteGroupBuilder MapExternalCommentsApi(this IEndpointRouteBuilder app)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Destek.App.ExternalApi;
 
 /// <summary>
-/// seed-000 tickets: POST/GET /api/external/tickets, GET /api/external/tickets/{id},
+/// the external API's tickets: POST/GET /api/external/tickets, GET /api/external/tickets/{id},
 /// GET /api/external/tickets/by-ref/{external_ref}. A client sees only the tickets it created.
 /// </summary>
 public static class ExternalTicketsApi

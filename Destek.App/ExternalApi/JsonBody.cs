@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Destek.App.ExternalApi;
 
 /// <summary>
-/// Reads a JSON object body and its fields with seed-000's rules: wrong types, missing required
+/// Reads a JSON object body and its fields with the external API's rules: wrong types, missing required
 /// fields, oversize values and malformed JSON are 400s that name the field (never a 500). The
 /// first bad field is the one answered (<see cref="Error"/>); reads after it give empty values.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class JsonBody
     public static async Task<(JsonBody? Body, ExternalProblem? Error)> ReadObjectAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        // seed-000 makes the header mandatory; a form or text body must not become a ticket.
+        // the external API's makes the header mandatory; a form or text body must not become a ticket.
         if (!WellFormedJson.IsJsonMediaType(context.Request.ContentType))
         {
             return (null, ExternalErrors.Problem(context, StatusCodes.Status415UnsupportedMediaType,

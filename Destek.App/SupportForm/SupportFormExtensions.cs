@@ -3,7 +3,7 @@ using Destek.Core.SupportForm;
 
 namespace Destek.App.SupportForm;
 
-/// <summary>seed-002 as Destek's own: the public /destek form and its API (the requester e-mails are the mail outbox's, registered by the host).</summary>
+/// <summary>The support form document as Destek's own: the public /destek form and its API (the requester e-mails are the mail outbox's, registered by the host).</summary>
 public static class SupportFormExtensions
 {
     public static WebApplicationBuilder AddSupportForm(this WebApplicationBuilder builder)
@@ -17,7 +17,7 @@ public static class SupportFormExtensions
         return builder;
     }
 
-    /// <summary>seed-002's endpoints under /api/support/tickets (the form page is a routed component).</summary>
+    /// <summary>The support form document's endpoints under /api/support/tickets (the form page is a routed component).</summary>
     public static IEndpointRouteBuilder MapSupportForm(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);

@@ -4,7 +4,7 @@ using System.Text;
 namespace Destek.Core.Access;
 
 /// <summary>
-/// An ERP/CRM system that calls /api/external (seed-000). The key is public and identifies the
+/// An ERP/CRM system that calls /api/external (the external API's document). The key is public and identifies the
 /// client; the secret is shown once and kept only as its SHA-256 hash. Secrets are 32 random bytes,
 /// so a plain hash (no slow KDF) is enough: nobody can guess their way back from it.
 /// </summary>

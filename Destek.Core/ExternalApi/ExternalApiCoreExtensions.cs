@@ -10,7 +10,7 @@ namespace Destek.Core.ExternalApi;
 
 public static class ExternalApiCoreExtensions
 {
-    /// <summary>API clients, the seed-000 ticket services, the webhook outbox and its delivery job.</summary>
+    /// <summary>API clients, the external API's ticket services, the webhook outbox and its delivery job.</summary>
     public static IServiceCollection AddExternalApiCore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);

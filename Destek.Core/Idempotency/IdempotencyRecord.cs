@@ -1,7 +1,7 @@
 namespace Destek.Core.Idempotency;
 
 /// <summary>
-/// The first response to a write that carried an Idempotency-Key (seed-001), kept per caller and key
+/// The first response to a write that carried an Idempotency-Key (the API guidelines), kept per caller and key
 /// for 24 hours. StatusCode is null while the first request is still running.
 /// </summary>
 public sealed class IdempotencyRecord

@@ -18,7 +18,7 @@ public enum IdempotencyOutcome
 public sealed record IdempotencyBegin(IdempotencyOutcome Outcome, IdempotencyRecord Record);
 
 /// <summary>
-/// Idempotency keys in the database (seed-001), so they hold across restarts and nodes. The unique
+/// Idempotency keys in the database (the API guidelines), so they hold across restarts and nodes. The unique
 /// (scope, key) index decides which of two simultaneous first requests runs.
 /// </summary>
 public sealed class IdempotencyStore(IDbContextFactory<DestekDbContext> dbFactory, TimeProvider clock)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Destek.Core.Identity;
 
 /// <summary>
-/// The "Sistem" user that authors messages which no person wrote, such as seed-000's API comments
+/// The "Sistem" user that authors messages which no person wrote, such as the external API comments
 /// (<c>"user_id": …, "user_name": "Sistem"</c>). It has no password and no role, is inactive, and
 /// so can never sign in. Created on first need; its id is whatever the database gives it (the
 /// seed's 1 is only an example).

@@ -7,7 +7,7 @@ public sealed class MailOptions
 
     public string From { get; set; } = "destek@destek.local";
     public string FromName { get; set; } = "Destek";
-    /// <summary>The team name that signs the mails (seed-002's text ends with it).</summary>
+    /// <summary>The team name that signs the mails (the support form document's text ends with it).</summary>
     public string Signature { get; set; } = "İmeceHub Destek Ekibi";
     /// <summary>Folder for .eml files, relative to the data directory.</summary>
     public string PickupDirectory { get; set; } = "mail";

@@ -7,7 +7,7 @@ namespace Destek.Core.Mail;
 
 /// <summary>
 /// Writes the requester's e-mails into the outbox, inside the ticket's own transaction: the
-/// confirmation for tickets opened through the support form (seed-002's text), and every public
+/// confirmation for tickets opened through the support form (the support form document's text), and every public
 /// reply staff write on a ticket.
 /// </summary>
 public sealed class TicketMailHandler(IOptions<MailOptions> options, TimeProvider clock) : ITicketEventHandler

@@ -57,7 +57,7 @@ public sealed class Department
     }
 }
 
-/// <summary>Admin-managed ticket category. Slug is the API name (seed-004), Name the label (seed-002's subjects).</summary>
+/// <summary>Admin-managed ticket category. Slug is the API name (the customer API document), Name the label (the support form document's subjects).</summary>
 public sealed partial class Category
 {
     private Category()

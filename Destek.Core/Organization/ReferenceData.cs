@@ -1,6 +1,6 @@
 namespace Destek.Core.Organization;
 
-/// <summary>The categories every installation starts with: seed-002's subjects, named with seed-004's slugs.</summary>
+/// <summary>The categories every installation starts with: the support form document's subjects, named with the customer API document's slugs.</summary>
 public static class ReferenceData
 {
     public const string DefaultDepartment = "Müşteri Hizmetleri";

@@ -11,15 +11,15 @@ public sealed record SupportSubmission(Ticket? Ticket, IReadOnlyDictionary<strin
 }
 
 /// <summary>
-/// Turns a support-form submission into a ticket, for the /destek page and seed-002's POST alike:
+/// Turns a support-form submission into a ticket, for the /destek page and the support form document's POST alike:
 /// validate (one validator), route by the subject's category, open through <see cref="TicketService"/>.
 /// </summary>
 public sealed class SupportRequestService(IDbContextFactory<DestekDbContext> dbFactory, TicketService tickets)
 {
-    /// <summary>seed-002's promise, shown on the success page, in the API answer and in the e-mail.</summary>
+    /// <summary>The support form document's promise, shown on the success page, in the API answer and in the e-mail.</summary>
     public const string EstimatedResponseTime = "24 saat içinde";
 
-    /// <summary>The subjects a person may choose (seed-002's choices are the active categories).</summary>
+    /// <summary>The subjects a person may choose (the support form document's choices are the active categories).</summary>
     public async Task<IReadOnlyList<string>> SubjectsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -5,7 +5,7 @@ using Destek.Core.Tickets;
 
 namespace Destek.Core.SupportForm;
 
-/// <summary>What a person sent through the support form or seed-002's POST, before any checking.</summary>
+/// <summary>What a person sent through the support form or the support form document's POST, before any checking.</summary>
 public sealed record SupportRequest
 {
     public string? Name { get; init; }
@@ -16,17 +16,17 @@ public sealed record SupportRequest
     public IncomingFile? Attachment { get; init; }
 }
 
-/// <summary>A request that passed every rule, with its values cleaned the way seed-002's serializer cleans them.</summary>
+/// <summary>A request that passed every rule, with its values cleaned the way the support form document's serializer cleans them.</summary>
 public sealed record ValidSupportRequest(string Name, string Email, string? Phone, string Subject, string Message, IncomingFile? Attachment);
 
-/// <summary>The outcome: either a clean request or, per field (seed-002's names), the Turkish messages to show.</summary>
+/// <summary>The outcome: either a clean request or, per field (the support form document's names), the Turkish messages to show.</summary>
 public sealed record SupportRequestValidation(ValidSupportRequest? Request, IReadOnlyDictionary<string, IReadOnlyList<string>> Errors)
 {
     public bool IsValid => Request is not null;
 }
 
 /// <summary>
-/// seed-002's SupportTicketSerializer, as Destek's one validator for the form page and the API.
+/// the support form document's SupportTicketSerializer, as Destek's one validator for the form page and the API.
 /// Values are trimmed first (DRF's CharField does), then each rule runs; every field reports its own
 /// message so a person can fix them all at once. The attachment must agree three ways: its extension,
 /// its declared content type and its first bytes (a ".pdf" carrying an executable is refused).
@@ -64,7 +64,7 @@ public static partial class SupportRequestValidator
     public const string OneAttachmentOnly = "En fazla bir dosya ekleyebilirsiniz; lütfen yalnızca bir dosya seçin.";
     public const string AttachmentContentMismatch = "Dosyanın içeriği uzantısıyla uyuşmuyor; lütfen gerçek bir PDF, DOC, DOCX, JPG veya PNG dosyası yükleyin.";
 
-    /// <summary>Per extension: the content types seed-002 accepts for it and the signature its bytes start with.</summary>
+    /// <summary>Per extension: the content types the support form document accepts for it and the signature its bytes start with.</summary>
     private static readonly Dictionary<string, (string[] Types, byte[] Magic)> FileKinds = new(StringComparer.OrdinalIgnoreCase)
     {
         [".pdf"] = (["application/pdf"], "%PDF-"u8.ToArray()),
@@ -233,7 +233,7 @@ public static partial class SupportRequestValidator
         return builder.ToString();
     }
 
-    // seed-002: ^[a-zA-ZçğıöşüÇĞIİÖŞÜ\s]+$ (whitespace already collapsed to single spaces).
+    // the support form document: ^[a-zA-ZçğıöşüÇĞIİÖŞÜ\s]+$ (whitespace already collapsed to single spaces).
     [GeneratedRegex("^[a-zA-ZçğıöşüÇĞIİÖŞÜ ]+$", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 

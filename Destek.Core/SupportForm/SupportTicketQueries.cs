@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Destek.Core.SupportForm;
 
-/// <summary>A ticket as seed-002's SupportTicketListSerializer shows it (mapped to JSON at the API edge).</summary>
+/// <summary>A ticket as the support form document's SupportTicketListSerializer shows it (mapped to JSON at the API edge).</summary>
 public sealed record SupportTicketView(
     int Id, string Number, string Name, string? Email, string? Phone, string Subject, string Message, TicketStatus Status,
     int? UserId, string? UserEmail, int? AssigneeId, string? AssigneeEmail, int? AttachmentId, string? AttachmentName,
     string? Notes, DateTime CreatedAt, DateTime? UpdatedAt, DateTime? ResolvedAt);
 
-/// <summary>seed-002's list filters; dates are [from, to) in UTC.</summary>
+/// <summary>The support form document's list filters; dates are [from, to) in UTC.</summary>
 public sealed record SupportTicketFilter
 {
     public TicketStatus? Status { get; init; }
@@ -21,7 +21,7 @@ public sealed record SupportTicketFilter
     public string? Search { get; init; }
 }
 
-/// <summary>Read side of seed-002's staff endpoints; a staff member sees only their departments' tickets (admins all).</summary>
+/// <summary>Read side of the support form document's staff endpoints; a staff member sees only their departments' tickets (admins all).</summary>
 public sealed class SupportTicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
 {
     public async Task<Page<SupportTicketView>> ListAsync(StaffMember viewer, SupportTicketFilter filter, int skip, int take, CancellationToken cancellationToken = default)
@@ -58,7 +58,7 @@ public sealed class SupportTicketQueries(IDbContextFactory<DestekDbContext> dbFa
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            // seed-002's search_fields: ticket_number, name, email, phone, subject, message.
+            // the support form document's search_fields: ticket_number, name, email, phone, subject, message.
             var term = filter.Search.Trim();
             var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
             query = query.Where(t =>
@@ -102,7 +102,7 @@ public sealed class SupportTicketQueries(IDbContextFactory<DestekDbContext> dbFa
             db.TicketAttachments.Where(a => a.TicketId == t.Id).OrderBy(a => a.Id).Select(a => a.FileName).FirstOrDefault(),
             null, t.CreatedAt, t.UpdatedAt, t.ResolvedAt));
 
-    /// <summary>seed-002's single "notes" text: the ticket's internal notes, oldest first.</summary>
+    /// <summary>The support form document's single "notes" text: the ticket's internal notes, oldest first.</summary>
     private static async Task<IReadOnlyList<SupportTicketView>> WithNotesAsync(DestekDbContext db, List<SupportTicketView> rows, CancellationToken cancellationToken)
     {
         var ids = rows.Select(r => r.Id).ToList();

@@ -5,7 +5,7 @@ namespace Destek.Core.Tickets;
 
 /// <summary>
 /// How the external API (and its webhooks) write ticket values, next to the status and priority
-/// names in <see cref="TicketLifecycle"/>. How seed-000 writes values. Timestamps are UTC with a trailing Z and whole seconds
+/// names in <see cref="TicketLifecycle"/>. How the external API's writes values. Timestamps are UTC with a trailing Z and whole seconds
 /// (<c>2026-02-01T10:30:00Z</c>): the seed shows them without a zone, API-CONVENTIONS.md asks for
 /// the Z, and every client that parses the seed's form parses this one. Webhook envelopes carry
 /// milliseconds (<c>2026-02-01T14:30:00.000Z</c>) as the seed shows.

@@ -54,7 +54,7 @@ public sealed class Ticket
     public DateTime? ResolvedAt { get; private set; }
     public DateTime? ClosedAt { get; private set; }
 
-    /// <summary>True when the last public message came from staff (seed-004's "cevaplandi").</summary>
+    /// <summary>True when the last public message came from staff (the customer API document's "cevaplandi").</summary>
     public bool StaffSpokeLast { get; private set; }
     public DateTime? LastPublicMessageAt { get; private set; }
     public int PublicMessageCount { get; private set; }
@@ -225,7 +225,7 @@ public sealed class Ticket
     }
 
     /// <summary>
-    /// Staff correct what the requester wrote (seed-002's admin update): name, contact details, title
+    /// Staff correct what the requester wrote (the support form document's admin update): name, contact details, title
     /// and text. The surface has validated the values; the ticket keeps its own length limits.
     /// </summary>
     public void CorrectRequest(string requesterName, string? requesterEmail, string? requesterPhone, string title, string description, Actor actor, DateTime now)

@@ -2,7 +2,7 @@ namespace Destek.Core.Tickets;
 
 /// <summary>
 /// Something that happened to a ticket, raised by the <see cref="Ticket"/> methods. Type is one of
-/// seed-000's event names. Events are handed to every <see cref="ITicketEventHandler"/> inside the
+/// the external API's event names. Events are handed to every <see cref="ITicketEventHandler"/> inside the
 /// SaveChanges that persists the change, so outbox rows commit in the same transaction.
 /// </summary>
 public sealed record TicketEvent(

@@ -103,7 +103,7 @@ public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, 
 
     /// <summary>
     /// Several corrections to one ticket in one save, so a request either changes everything it
-    /// asked for or nothing (seed-002's admin PUT/PATCH).
+    /// asked for or nothing (the support form document's admin PUT/PATCH).
     /// </summary>
     public Task<Ticket> CorrectAsync(int ticketId, TicketCorrection correction, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -140,7 +140,7 @@ public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, 
     }
 
     /// <summary>
-    /// Removes a ticket with its messages, history and attachment files (seed-002's admin DELETE).
+    /// Removes a ticket with its messages, history and attachment files (the support form document's admin DELETE).
     /// Files go only after the rows are gone, so a failed delete leaves a whole ticket behind.
     /// </summary>
     public async Task DeleteAsync(int ticketId, Actor actor, CancellationToken cancellationToken = default)

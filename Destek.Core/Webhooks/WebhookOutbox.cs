@@ -7,7 +7,7 @@ namespace Destek.Core.Webhooks;
 /// <summary>
 /// Turns ticket events into WebhookDelivery rows inside the transaction of the change (an outbox),
 /// whichever surface made the change (desk, support form, this API). Only tickets an API client
-/// created are announced, and only to that client's subscriptions: seed-000 clients see only their
+/// created are announced, and only to that client's subscriptions: the external API's clients see only their
 /// own tickets, so they hear only about those. attachment.added for a file on an internal note is
 /// not announced (internal notes never leave the desk; AddNote raises no event at all).
 /// </summary>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Destek.Core.Webhooks;
 
 /// <summary>
-/// seed-000's webhook bodies, written field by field in the seed's order:
+/// the external API's webhook bodies, written field by field in the seed's order:
 /// <c>{"event","timestamp","ticket_id","ticket":{…},"changes":{…}}</c>, plus <c>"comment"</c> for
 /// comment.added (and <c>"attachment"</c> for attachment.added, which the seed lists but does not show).
 /// </summary>
@@ -106,7 +106,7 @@ public static class WebhookPayloads
     }
 }
 
-/// <summary>The "ticket" object of a webhook body (seed-000's fields).</summary>
+/// <summary>The "ticket" object of a webhook body (the external API's fields).</summary>
 public sealed record TicketSnapshot(
     int Id, string Title, string Description, string Status, string Priority, string Source, string? ExternalRef,
     int DepartmentId, string DepartmentName, int? AssigneeId, string? AssigneeName, string CreatedAt, string? UpdatedAt);

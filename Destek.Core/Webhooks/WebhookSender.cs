@@ -9,7 +9,7 @@ namespace Destek.Core.Webhooks;
 
 /// <summary>
 /// One signed POST. Headers (API-CONVENTIONS.md): X-Webhook-Signature: sha256=&lt;hex HMAC(secret, raw
-/// body)&gt; (seed-000), X-Webhook-Event, X-Webhook-Id (uuid), X-Webhook-Timestamp (Unix s) and
+/// body)&gt; (the external API's document), X-Webhook-Event, X-Webhook-Id (uuid), X-Webhook-Timestamp (Unix s) and
 /// X-Signature: t=&lt;ts&gt;,v1=&lt;hex HMAC(secret, "ts.body")&gt;. 10 s timeout; redirects are not followed
 /// (a 3xx is a failure); only the first 1 KiB of the answer is read.
 /// </summary>

@@ -3,7 +3,7 @@ using Destek.Core.Tickets;
 namespace Destek.Core.Webhooks;
 
 /// <summary>
-/// Where an API client wants to hear about its tickets (seed-000's eight events). The signing
+/// Where an API client wants to hear about its tickets (the external API's eight events). The signing
 /// secret must stay readable to sign with, so it is kept encrypted with Data Protection
 /// (see <see cref="WebhookSecrets"/>), never in clear.
 /// </summary>

@@ -29,7 +29,7 @@ public sealed class AgentDeskInBrowser(BrowserFixture browser)
         picked = department.Take(2).ToList();
         await page.GetByLabel("Departman").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").GetByText(department.Key, new() { Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains($"departman={department.First().DepartmentId}", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains($"departman={department.First().DepartmentId}", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
 
         foreach (var ticket in picked)
         {
@@ -53,9 +53,9 @@ public sealed class AgentDeskInBrowser(BrowserFixture browser)
         var page = await browser.SignedInPageAsync(DemoSeeder.AdminEmail);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Tümü", Exact = true })).ToBeEnabledAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Tümü", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("gorunum=tumu", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("gorunum=tumu", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await page.Locator("th").Filter(new() { HasText = "Numara" }).Locator(".sortable-column-header").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("sirala=numara", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("sirala=numara", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         var lowest = await browser.App.WithDbAsync(db => db.Tickets.OrderBy(t => t.Number).Select(t => t.Number).FirstAsync());
         await Assertions.Expect(page.Locator("td.q-number a").First).ToHaveTextAsync(lowest);
 

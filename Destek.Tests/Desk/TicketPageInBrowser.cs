@@ -136,7 +136,8 @@ public sealed class TicketPageInBrowser(BrowserFixture browser)
         await Assertions.Expect(dialog).ToContainTextAsync("Muhasebe departmanının taleplerini göremezsiniz");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Taşı" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.EndsWith("/masa", StringComparison.Ordinal));
+        // A client-side navigation: there is no load event to wait for.
+        await page.WaitForURLAsync(url => url.EndsWith("/masa", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         var department = await browser.App.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticket.Id).Select(t => t.Department!.Name).SingleAsync());
         Assert.Equal("Muhasebe", department);
     }

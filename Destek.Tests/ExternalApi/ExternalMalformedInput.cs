@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Destek.Tests.ExternalApi;
 
-/// <summary>Issue 7: malformed input to seed-000's API is a 4xx naming what is wrong, never a 500.</summary>
+/// <summary>Issue 7: malformed input to the external API is a 4xx naming what is wrong, never a 500.</summary>
 public sealed class ExternalMalformedInput(ExternalApiFactory app) : IClassFixture<ExternalApiFactory>
 {
     /// <summary>JSON bodies whose text cannot become .NET strings: an escaped lone surrogate, or bytes that are not UTF-8.</summary>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Destek.Tests.ExternalApi;
 
-/// <summary>seed-000's ticket and comment endpoints: shapes, defaults, isolation, every documented error.</summary>
+/// <summary>The external API's ticket and comment endpoints: shapes, defaults, isolation, every documented error.</summary>
 [Trait("Category", "Integration")]
 public sealed class ExternalTicketsApi(ExternalApiFactory app) : IClassFixture<ExternalApiFactory>
 {

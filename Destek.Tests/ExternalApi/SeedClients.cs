@@ -3,7 +3,7 @@ using Destek.Core.Identity;
 
 namespace Destek.Tests.ExternalApi;
 
-/// <summary>seed-000's own Python and Node.js clients, unchanged, against the app on a real port.</summary>
+/// <summary>The external API's own Python and Node.js clients, unchanged, against the app on a real port.</summary>
 [Trait("Category", "Integration")]
 [Trait("Category", "Browser")]
 public sealed class SeedClients(ExternalApiFactory app) : IClassFixture<ExternalApiFactory>

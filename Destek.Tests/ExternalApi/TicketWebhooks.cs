@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Destek.Tests.ExternalApi;
 
 /// <summary>
-/// Ticket webhooks: outbox rows from changes made anywhere, seed-000 payloads, signatures the seed's
+/// Ticket webhooks: outbox rows from changes made anywhere, the external API's payloads, signatures the seed's
 /// own verification accepts, retries, Retry-After, 410, redirects, redelivery and the test event.
 /// The delivery job is off; each test sends the outbox itself.
 /// </summary>

@@ -4,7 +4,7 @@ using Destek.Core.Tickets;
 
 namespace Destek.Tests.SupportForm;
 
-/// <summary>seed-002's serializer rules, each accepted and refused, through the one shared validator.</summary>
+/// <summary>The support form document's serializer rules, each accepted and refused, through the one shared validator.</summary>
 public sealed class SupportRequestRules
 {
     private static readonly string[] Subjects = ["Sipariş Sorunu", "Teknik Destek", "Diğer"];

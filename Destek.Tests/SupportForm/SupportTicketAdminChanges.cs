@@ -10,7 +10,7 @@ using static Destek.Tests.SupportForm.SupportFormKit;
 namespace Destek.Tests.SupportForm;
 
 /// <summary>
-/// seed-002's admin-only PUT, PATCH and DELETE /api/support/tickets/{id}/ (its ModelViewSet with
+/// the support form document's admin-only PUT, PATCH and DELETE /api/support/tickets/{id}/ (its ModelViewSet with
 /// IsAdminUser), and where the support API follows its document: resolved_at, a page past the end,
 /// unreadable JSON text.
 /// </summary>

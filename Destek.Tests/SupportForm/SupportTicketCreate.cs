@@ -9,11 +9,11 @@ using static Destek.Tests.SupportForm.SupportFormKit;
 
 namespace Destek.Tests.SupportForm;
 
-/// <summary>POST /api/support/tickets/ (seed-002 create) against the real app and database.</summary>
+/// <summary>POST /api/support/tickets/ (the support form API's create) against the real app and database.</summary>
 [Trait("Category", "Integration")]
 public sealed class SupportTicketCreate(DestekAppFactory factory) : IClassFixture<DestekAppFactory>
 {
-    /// <summary>seed-002's own test case: SupportTicketTestCase.test_create_ticket.</summary>
+    /// <summary>The support form document's own test case: SupportTicketTestCase.test_create_ticket.</summary>
     [Fact]
     public async Task SeedTestCreateTicket()
     {

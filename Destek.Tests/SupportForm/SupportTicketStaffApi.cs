@@ -11,7 +11,7 @@ using static Destek.Tests.SupportForm.SupportFormKit;
 
 namespace Destek.Tests.SupportForm;
 
-/// <summary>seed-002's staff endpoints: list, retrieve, update_status, assign.</summary>
+/// <summary>The support form document's staff endpoints: list, retrieve, update_status, assign.</summary>
 [Trait("Category", "Integration")]
 public sealed class SupportTicketStaffApi(DestekAppFactory factory) : IClassFixture<DestekAppFactory>
 {

@@ -6,7 +6,7 @@ using Destek.Core.Tickets;
 namespace Destek.App.SupportForm.Api;
 
 /// <summary>
-/// seed-002's IsAdminUser, as Destek's staff: a signed-in Admin or Agent. Anonymous callers get 401,
+/// the support form document's IsAdminUser, as Destek's staff: a signed-in Admin or Agent. Anonymous callers get 401,
 /// others 403, in DRF's shape plus code and requestId. The staff member is kept for the handler.
 /// </summary>
 public sealed class StaffOnlyFilter(StaffDirectory directory, IdentityOptionsAccessor identity, RateLimits rateLimits, IConfiguration configuration) : IEndpointFilter

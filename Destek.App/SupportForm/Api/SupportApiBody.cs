@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Destek.App.SupportForm.Api;
 
 /// <summary>
-/// A request body as seed-002's parsers see it: multipart or form-urlencoded (its MultiPartParser and
+/// A request body as the support form document's parsers see it: multipart or form-urlencoded (its MultiPartParser and
 /// FormParser), and JSON as well. Scalar JSON values become text (DRF's CharField accepts numbers);
 /// objects, arrays and booleans are noted so the field can be refused by name.
 /// </summary>

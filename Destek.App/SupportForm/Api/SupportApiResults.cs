@@ -3,7 +3,7 @@ using Destek.App.Platform;
 
 namespace Destek.App.SupportForm.Api;
 
-/// <summary>seed-002's error bodies (DRF shapes), each with the shared code and requestId.</summary>
+/// <summary>The support form document's error bodies (DRF shapes), each with the shared code and requestId.</summary>
 public static class SupportApiResults
 {
     public const string NotFoundMessage = "Bulunamadı.";
@@ -19,7 +19,7 @@ public static class SupportApiResults
     public static SupportProblem Validation(HttpContext context, string field, string message) =>
         Validation(context, new Dictionary<string, IReadOnlyList<string>> { [field] = [message] });
 
-    /// <summary>seed-002's action errors: {"status": "error", "message": "..."}.</summary>
+    /// <summary>The support form document's action errors: {"status": "error", "message": "..."}.</summary>
     public static SupportProblem ActionError(HttpContext context, int status, string message) =>
         new(ApiErrorCodes.Error(context, status, new Dictionary<string, object?> { ["status"] = "error", ["message"] = message }), status);
 

@@ -3,7 +3,7 @@ using Destek.Core.Tickets;
 
 namespace Destek.App.SupportForm.Api;
 
-/// <summary>seed-002's SupportTicketListSerializer: the one ticket shape of its list, detail and action answers.</summary>
+/// <summary>The support form document's SupportTicketListSerializer: the one ticket shape of its list, detail and action answers.</summary>
 public static class SupportTicketJson
 {
     public static Dictionary<string, object?> From(SupportTicketView ticket, HttpContext context)
@@ -31,7 +31,7 @@ public static class SupportTicketJson
             ["created_at"] = SupportApiResults.Timestamp(ticket.CreatedAt),
             // auto_now in the seed: never empty, so an untouched ticket shows its creation time.
             ["updated_at"] = SupportApiResults.Timestamp(ticket.UpdatedAt ?? ticket.CreatedAt),
-            // seed-002's save() clears resolved_at whenever the status is not resolved; the desk keeps the
+            // the support form document's save() clears resolved_at whenever the status is not resolved; the desk keeps the
             // time a closed ticket was resolved for its reports, so the document's rule applies here.
             ["resolved_at"] = ticket.Status == TicketStatus.Resolved ? SupportApiResults.Timestamp(ticket.ResolvedAt) : null,
         };

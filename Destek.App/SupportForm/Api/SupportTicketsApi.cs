@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Destek.App.SupportForm.Api;
 
 /// <summary>
-/// seed-002's API under /api/support/tickets/: anonymous create (per-IP budget), and for staff
+/// the support form API under /api/support/tickets/: anonymous create (per-IP budget), and for staff
 /// (<see cref="StaffOnlyFilter"/>) list, retrieve, update_status, assign, and the admins' PUT,
 /// PATCH and DELETE. Every write goes through TicketService like the desk, so history, events and
 /// the agent's department limits apply. Bad input is answered by the handlers; TicketService's
@@ -32,7 +32,7 @@ public static class SupportTicketsApi
     private static readonly string[] TextFields =
         [SupportRequestValidator.Name, SupportRequestValidator.Email, SupportRequestValidator.Phone, SupportRequestValidator.Subject, SupportRequestValidator.Message];
 
-    /// <summary>seed-002 answers its actions as {"status": "error"} and its serializer writes as DRF validation errors.</summary>
+    /// <summary>The support form document answers its actions as {"status": "error"} and its serializer writes as DRF validation errors.</summary>
     private enum Shape
     {
         Action,
@@ -82,7 +82,7 @@ public static class SupportTicketsApi
     }
 
     /// <summary>
-    /// POST / (seed-002 create): multipart, form-urlencoded or JSON; 201 with the seed's body, 400
+    /// POST / (the support form API's create): multipart, form-urlencoded or JSON; 201 with the seed's body, 400
     /// naming each bad field. A signed-in customer's ticket is linked to their account (the session
     /// cookie is SameSite=Lax, so another site cannot post in their name).
     /// </summary>
@@ -143,7 +143,7 @@ public static class SupportTicketsApi
             ["message"] = CreatedMessage,
             ["data"] = new Dictionary<string, object?>
             {
-                // seed-002 answers the number in ticket_id too.
+                // the support form document answers the number in ticket_id too.
                 ["ticket_id"] = ticket.Number,
                 ["ticket_number"] = ticket.Number,
                 ["created_at"] = SupportApiResults.Timestamp(ticket.CreatedAt),
@@ -153,7 +153,7 @@ public static class SupportTicketsApi
     }
 
     /// <summary>
-    /// GET / (seed-002 list): filters status (pending, in_progress, resolved, closed), subject,
+    /// GET / (the support form API's list): filters status (pending, in_progress, resolved, closed), subject,
     /// assigned_to, created_at__gte / created_at__lte (date or date-time); search; page and
     /// page_size, answered DRF-style {count, next, previous, results}, newest first.
     /// </summary>
@@ -221,7 +221,7 @@ public static class SupportTicketsApi
         });
     }
 
-    /// <summary>GET /{id}/ (seed-002 retrieve): the list serializer's shape; 404 outside the caller's departments.</summary>
+    /// <summary>GET /{id}/ (the support form API's retrieve): the list serializer's shape; 404 outside the caller's departments.</summary>
     private static async Task<Results<JsonHttpResult<Dictionary<string, object?>>, SupportProblem>> GetAsync(int id, HttpContext context, SupportTicketQueries queries) =>
         await queries.FindAsync(StaffOnlyFilter.Staff(context), id, context.RequestAborted) is { } ticket
             ? TypedResults.Json(SupportTicketJson.From(ticket, context))
@@ -309,7 +309,7 @@ public static class SupportTicketsApi
     }
 
     /// <summary>
-    /// PUT and PATCH /{id}/ — seed-002's ModelViewSet update and partial_update, which its
+    /// PUT and PATCH /{id}/ — the support form document's ModelViewSet update and partial_update, which its
     /// get_permissions keeps for IsAdminUser: admins only (agents 403). They change what the list
     /// serializer lets an admin write — name, email, phone, subject, message, status, assigned_to —
     /// with the create serializer's messages; read-only fields are ignored as DRF ignores them. PUT
@@ -412,7 +412,7 @@ public static class SupportTicketsApi
         return await GetAsync(id, context, queries);
     }
 
-    /// <summary>DELETE /{id}/ — seed-002's destroy, admins only: removes the ticket and its files (204).</summary>
+    /// <summary>DELETE /{id}/ — the support form document's destroy, admins only: removes the ticket and its files (204).</summary>
     private static async Task<Results<NoContent, SupportProblem>> DeleteAsync(int id, HttpContext context, TicketService tickets)
     {
         var staff = StaffOnlyFilter.Staff(context);
@@ -433,7 +433,7 @@ public static class SupportTicketsApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>seed-002's action answer: {"status": "success", "message": "...", "data": {ticket}}.</summary>
+    /// <summary>The support form document's action answer: {"status": "success", "message": "...", "data": {ticket}}.</summary>
     private static async Task<Results<JsonHttpResult<Dictionary<string, object?>>, SupportProblem>> ActionSuccessAsync(
         HttpContext context, SupportTicketQueries queries, StaffMember staff, int ticketId, string message)
     {
