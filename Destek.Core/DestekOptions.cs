@@ -17,8 +17,18 @@ public sealed class DestekOptions
     /// <summary>Where the source code is offered (AGPL-3.0 asks a network service to say so).</summary>
     public string SourceUrl { get; set; } = "https://github.com/destek/destek";
 
+    /// <summary>Proxies (addresses or CIDR networks, besides loopback) whose forwarded headers are believed.</summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     public TicketOptions Tickets { get; set; } = new();
     public DemoOptions Demo { get; set; } = new();
+    public SupportFormOptions SupportForm { get; set; } = new();
+}
+
+public sealed class SupportFormOptions
+{
+    /// <summary>The support form API's per-user budget for staff; generous, since people and their scripts share it.</summary>
+    public int StaffRequestsPerMinute { get; set; } = 600;
 }
 
 public sealed class TicketOptions

@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Destek.Core;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Destek.App.Platform;
 
@@ -21,11 +23,11 @@ public static class TrustedProxies
         services.AddSingleton<ClientAddress>();
         // Read from the container's configuration when the options are first built, not while the
         // services are registered: settings added later (a test host's, a command line's) count too.
-        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((options, configuration) =>
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<DestekOptions>>((options, destek) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             // The defaults (127.0.0.0/8 and ::1) stay: a proxy on the same machine is trusted, as before.
-            foreach (var entry in configuration.GetSection(Section).Get<string[]>() ?? [])
+            foreach (var entry in destek.Value.TrustedProxies)
             {
                 options.KnownIPNetworks.Add(Parse(entry));
             }

@@ -1,7 +1,9 @@
 using Destek.App.Account;
 using Destek.App.Platform;
 using Destek.Core.Organization;
+using Destek.Core;
 using Destek.Core.Tickets;
+using Microsoft.Extensions.Options;
 
 namespace Destek.App.SupportForm.Api;
 
@@ -9,7 +11,7 @@ namespace Destek.App.SupportForm.Api;
 /// the support form document's IsAdminUser, as Destek's staff: a signed-in Admin or Agent. Anonymous callers get 401,
 /// others 403, in DRF's shape plus code and requestId. The staff member is kept for the handler.
 /// </summary>
-public sealed class StaffOnlyFilter(StaffDirectory directory, IdentityOptionsAccessor identity, RateLimits rateLimits, IConfiguration configuration) : IEndpointFilter
+public sealed class StaffOnlyFilter(StaffDirectory directory, IdentityOptionsAccessor identity, RateLimits rateLimits, IOptions<DestekOptions> options) : IEndpointFilter
 {
     private const string ItemKey = "destek.support.staff";
 
@@ -32,8 +34,8 @@ public sealed class StaffOnlyFilter(StaffDirectory directory, IdentityOptionsAcc
             return SupportApiResults.Detail(http, StatusCodes.Status403Forbidden, "Bu işlemi yapmak için izniniz bulunmamaktadır.");
         }
 
-        // Per user, like every API (API-CONVENTIONS.md); generous, since people and their scripts share it.
-        var limit = configuration.GetValue("Destek:SupportForm:StaffRequestsPerMinute", 600);
+        // Per user, like every API (API-CONVENTIONS.md).
+        var limit = options.Value.SupportForm.StaffRequestsPerMinute;
         if (!rateLimits.TryAcquire(http, "staff:" + staff.UserId, limit, TimeSpan.FromMinutes(1)))
         {
             return SupportApiResults.Detail(http, StatusCodes.Status429TooManyRequests, $"İstek limiti aşıldı: dakikada en fazla {limit} istek. Retry-After süresi kadar bekleyin.");

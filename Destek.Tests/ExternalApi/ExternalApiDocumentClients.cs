@@ -3,13 +3,13 @@ using Destek.Core.Identity;
 
 namespace Destek.Tests.ExternalApi;
 
-/// <summary>The external API's own Python and Node.js clients, unchanged, against the app on a real port.</summary>
+/// <summary>The Python and Node.js clients printed in the external API's document, unchanged, against the app on a real port.</summary>
 [Trait("Category", "Integration")]
 [Trait("Category", "Browser")]
-public sealed class SeedClients(ExternalApiFactory app) : IClassFixture<ExternalApiFactory>
+public sealed class ExternalApiDocumentClients(ExternalApiFactory app) : IClassFixture<ExternalApiFactory>
 {
     [Fact]
-    public async Task ThePythonClientFromTheSeedWorksUnchanged()
+    public async Task ThePythonClientFromTheDocumentWorksUnchanged()
     {
         var (client, _) = await app.NewClientAsync("ERP Sistemi");
         var output = await ExternalApiFactory.RunClientAsync("/usr/bin/python3", "run_python_client.py",
@@ -18,7 +18,7 @@ public sealed class SeedClients(ExternalApiFactory app) : IClassFixture<External
     }
 
     [Fact]
-    public async Task TheNodeClientFromTheSeedWorksUnchanged()
+    public async Task TheNodeClientFromTheDocumentWorksUnchanged()
     {
         Assert.True(Directory.Exists(Path.Combine(ExternalApiFactory.ClientsDirectory, "node_modules", "axios")),
             "Run `npm ci` in Destek.Tests/clients (.ci/run does).");
