@@ -1,5 +1,4 @@
 using System.Globalization;
-using Destek.Core.SupportForm;
 using Destek.Core.Tickets;
 using Microsoft.Extensions.Options;
 
@@ -52,7 +51,7 @@ public sealed class TicketMailHandler(IOptions<MailOptions> options, TimeProvide
         Konu: {ticket.Category?.Name ?? ticket.Title}
         Durum: {TicketLifecycle.Label(ticket.Status)}
 
-        Tahmini yanıt süresi: {SupportRequestService.EstimatedResponseTime}
+        Tahmini yanıt süresi: {ServicePromise.EstimatedResponseTime}
 
         İyi günler dileriz.
         {options.Value.Signature}

@@ -16,8 +16,8 @@ public sealed record SupportSubmission(Ticket? Ticket, IReadOnlyDictionary<strin
 /// </summary>
 public sealed class SupportRequestService(IDbContextFactory<DestekDbContext> dbFactory, TicketService tickets)
 {
-    /// <summary>The support form document's promise, shown on the success page, in the API answer and in the e-mail.</summary>
-    public const string EstimatedResponseTime = "24 saat içinde";
+    /// <summary>The support form document's promise, shown on the success page and in the API answer.</summary>
+    public const string EstimatedResponseTime = ServicePromise.EstimatedResponseTime;
 
     /// <summary>The subjects a person may choose (the support form document's choices are the active categories).</summary>
     public async Task<IReadOnlyList<string>> SubjectsAsync(CancellationToken cancellationToken = default)
