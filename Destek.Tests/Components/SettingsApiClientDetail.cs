@@ -179,7 +179,7 @@ public sealed class SettingsApiClientDetail(ExternalApiFactory app) : IClassFixt
         cut.WaitForAssertion(() => Assert.Contains("Webhook silindi: https://erp.example.com/silinecek; bekleyen 1 gönderim iptal edildi.", cut.Markup, StringComparison.Ordinal), Wait);
         Assert.Null(await app.Get<WebhookAdmin>().GetAsync(webhook.Id));
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<WebhookDelivery>().CountAsync(d => d.SubscriptionId == webhook.Id)));
-        Assert.DoesNotContain("silinecek düzenle", cut.Markup, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.DoesNotContain("silinecek düzenle", cut.Markup, StringComparison.Ordinal), Wait);
     }
 
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);

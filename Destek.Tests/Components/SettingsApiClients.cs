@@ -29,6 +29,8 @@ public sealed class SettingsApiClients(ExternalApiFactory app) : IClassFixture<E
         var key = cut.Find("[data-testid=api-key]").TextContent;
         Assert.Equal(ApiAuthResult.Ok, (await app.Get<ApiClientAuthenticator>().AuthenticateAsync(key, secret)).Result);
         Assert.Contains($"{name} oluşturuldu; secret yalnızca şimdi gösteriliyor.", cut.Markup, StringComparison.Ordinal);
+        // The list reloads after the secret is shown.
+        cut.WaitForState(() => cut.FindAll("tbody tr").Any(r => r.TextContent.Contains(name, StringComparison.Ordinal)), Wait);
         var row = Assert.Single(cut.FindAll("tbody tr"), r => r.TextContent.Contains(name, StringComparison.Ordinal));
         Assert.Contains("Muhasebe", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("45", row.TextContent, StringComparison.Ordinal);

@@ -71,7 +71,10 @@ public sealed class TicketPageInBrowser(BrowserFixture browser)
 
         var status = page.GetByRole(AriaRole.Combobox, new() { Name = "Durum" });
         await status.FocusAsync();
-        foreach (var key in new[] { "ArrowDown", "ArrowDown", "ArrowDown", "ArrowUp", "ArrowDown" })
+        // The first key opens the list; keys pressed before the circuit has opened it would be lost.
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
+        foreach (var key in new[] { "ArrowDown", "ArrowDown", "ArrowUp", "ArrowDown" })
         {
             await page.Keyboard.PressAsync(key);
         }
