@@ -39,7 +39,7 @@ public sealed class QueuePage(DestekAppFactory app) : IClassFixture<DestekAppFac
         var total = (await Queries.QueueAsync(ctx.Staff, all, 0, 1)).Total;
         Assert.Contains($"1–25 / {total} talep", cut.Markup, StringComparison.Ordinal);
 
-        var next = Find.Button(cut, "Next page");
+        var next = Find.Button(cut, "Sonraki sayfa");
         next.Click();
         var secondPage = await ExpectedAsync(ctx.Staff, all, skip: 25);
         cut.WaitForAssertion(() => Assert.Equal(secondPage, Numbers(cut)));
