@@ -2,7 +2,8 @@
 # Server memory per desk circuit: publishes Destek.App in Release, starts it on a fresh data directory
 # with the demo data, opens CIRCUITS (default 40) queue tabs in Debian's Chromium as one agent and
 # prints the server's RSS before and after and the difference per circuit.
-# Usage: bench/desk-circuits.sh   (env: PORT, CIRCUITS, PAGE_PATH=/masa, KEEP=1 keeps the temp dir)
+# Usage: bench/desk-circuits.sh   (env: PORT, CIRCUITS, PAGE_PATH=/masa, KEEP=1 keeps the temp dir; DOTNET_* runtime
+# settings such as DOTNET_gcServer=0 reach the server, to compare GC modes without rebuilding)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)

@@ -105,6 +105,28 @@ public static class Find
             ?? throw new Xunit.Sdk.XunitException($"No button named «{name}»");
     }
 
+    /// <summary>Picks the option shown as <paramref name="option"/> in the native &lt;select&gt; labelled <paramref name="label"/>, as a person choosing it does.</summary>
+    public static async Task SelectAsync<T>(IRenderedComponent<T> cut, string label, string option) where T : IComponent
+    {
+        ArgumentNullException.ThrowIfNull(cut);
+        var select = ByLabel(cut, label);
+        var value = select.QuerySelectorAll("option").FirstOrDefault(o => o.TextContent.Trim() == option)?.GetAttribute("value")
+            ?? throw new Xunit.Sdk.XunitException($"No option «{option}» in «{label}»");
+        await cut.InvokeAsync(() => select.Change(value));
+    }
+
+    /// <summary>The text of the option the native &lt;select&gt; labelled <paramref name="label"/> shows.</summary>
+    public static string Chosen<T>(IRenderedComponent<T> cut, string label) where T : IComponent
+    {
+        ArgumentNullException.ThrowIfNull(cut);
+        var select = ByLabel(cut, label);
+        var options = select.QuerySelectorAll("option");
+        var chosen = select.GetAttribute("value") is { } value
+            ? options.FirstOrDefault(o => o.GetAttribute("value") == value)
+            : options.FirstOrDefault(o => o.HasAttribute("selected")) ?? options.FirstOrDefault();
+        return chosen?.TextContent.Trim() ?? throw new Xunit.Sdk.XunitException($"«{label}» shows no option");
+    }
+
     /// <summary>Picks an option of the MudSelect labelled <paramref name="label"/> by clicking it in the open list.</summary>
     public static async Task ChooseAsync<TComponent, TValue>(IRenderedComponent<TComponent> cut, string label, string option) where TComponent : class, IComponent
     {

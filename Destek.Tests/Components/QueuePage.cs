@@ -40,7 +40,7 @@ public sealed class QueuePage(DestekAppFactory app) : IClassFixture<DestekAppFac
         var total = (await Queries.QueueAsync(ctx.Staff, all, 0, 1)).Total;
         Assert.Contains($"1–25 / {total} talep", cut.Markup, StringComparison.Ordinal);
 
-        var next = Find.Button(cut, "Next page");
+        var next = Find.Button(cut, "Sonraki sayfa");
         next.Click();
         var secondPage = await ExpectedAsync(ctx.Staff, all, skip: 25);
         cut.WaitForAssertion(() => Assert.Equal(secondPage, Numbers(cut)));
@@ -61,7 +61,7 @@ public sealed class QueuePage(DestekAppFactory app) : IClassFixture<DestekAppFac
         Assert.NotEmpty(expected);
         cut.WaitForAssertion(() => Assert.Equal(expected, Numbers(cut)));
         Assert.All(cut.FindAll("td.q-wide .badge[class*=status-]"), b => Assert.Equal("Çözüldü", b.TextContent));
-        Assert.Equal("Çözüldü", Find.ByLabel(cut, "Durum").GetAttribute("value"));
+        Assert.Equal("Çözüldü", Find.Chosen(cut, "Durum"));
         Assert.Equal("true", Find.Button(cut, "Tümü").GetAttribute("aria-pressed"));
         Assert.Equal("false", Find.Button(cut, "Tüm açık").GetAttribute("aria-pressed"));
     }
@@ -72,7 +72,7 @@ public sealed class QueuePage(DestekAppFactory app) : IClassFixture<DestekAppFac
         await using var ctx = await DestekComponentContext.CreateAsync(app, DemoSeeder.AdminEmail);
         var cut = ctx.RenderAt<Queue>("masa?gorunum=tumu");
         cut.WaitForState(() => Numbers(cut).Count == 25);
-        await Find.ChooseAsync<Queue, string>(cut, "Durum", "Kapatıldı");
+        await Find.SelectAsync(cut, "Durum", "Kapatıldı");
         var expected = await ExpectedAsync(ctx.Staff, new QueueFilter { View = QueueView.All, Status = TicketStatus.Closed });
         cut.WaitForAssertion(() => Assert.Equal(expected, Numbers(cut)));
         Assert.Equal("masa?gorunum=tumu&durum=closed", ctx.Address);
@@ -200,9 +200,9 @@ public sealed class QueuePage(DestekAppFactory app) : IClassFixture<DestekAppFac
 
         Assert.Contains("2 talep seçili", cut.Markup, StringComparison.Ordinal);
         Assert.True(Find.Button(cut, "Ata").HasAttribute("disabled"), "no person chosen yet: Ata must wait");
-        Assert.Equal("", Find.ByLabel(cut, "Seçilenleri ata").GetAttribute("value") ?? "");
+        Assert.Equal("Kişi seçin", Find.Chosen(cut, "Seçilenleri ata"));
 
-        await Find.ChooseAsync<Queue, string>(cut, "Seçilenleri ata", "Mehmet Demir");
+        await Find.SelectAsync(cut, "Seçilenleri ata", "Mehmet Demir");
         cut.WaitForAssertion(() => Assert.False(Find.Button(cut, "Ata").HasAttribute("disabled")));
         await cut.InvokeAsync(() => Find.Button(cut, "Ata").Click());
 

@@ -27,8 +27,7 @@ public sealed class AgentDeskInBrowser(BrowserFixture browser)
             .ToListAsync());
         var department = picked.GroupBy(t => t.Department).First(g => g.Count() >= 2);
         picked = department.Take(2).ToList();
-        await page.GetByLabel("Departman").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText(department.Key, new() { Exact = true }).ClickAsync();
+        await page.GetByLabel("Departman", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = department.Key });
         await page.WaitForURLAsync(url => url.Contains($"departman={department.First().DepartmentId}", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
 
         foreach (var ticket in picked)
@@ -37,8 +36,7 @@ public sealed class AgentDeskInBrowser(BrowserFixture browser)
         }
 
         await Assertions.Expect(page.GetByText("2 talep seçili")).ToBeVisibleAsync();
-        await page.GetByLabel("Seçilenlerin durumu").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText("Kapatıldı", new() { Exact = true }).ClickAsync();
+        await page.GetByLabel("Seçilenlerin durumu").SelectOptionAsync(new SelectOptionValue { Label = "Kapatıldı" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Durumu uygula" }).ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("2 talep 'Kapatıldı' durumuna alındı.");
 
