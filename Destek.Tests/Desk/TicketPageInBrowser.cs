@@ -95,7 +95,17 @@ public sealed class TicketPageInBrowser(BrowserFixture browser)
         var draft = $"Yarım kalan yanıt {Guid.NewGuid():N}";
         var box = page.GetByLabel("Yanıt", new() { Exact = true });
 
-        await box.FillAsync(draft);
+        // The draft is kept by the page's script module, which the circuit imports after its first
+        // render: typing before that is not kept, so type again until the browser holds the draft.
+        var stored = $"() => localStorage.getItem('destek.draft.reply.{ticket.Id}')";
+        for (var attempt = 0; attempt < 40 && await page.EvaluateAsync<string?>(stored) != draft; attempt++)
+        {
+            await box.FillAsync("");
+            await box.FillAsync(draft);
+            await page.WaitForTimeoutAsync(250);
+        }
+
+        Assert.Equal(draft, await page.EvaluateAsync<string?>(stored));
         await page.ReloadAsync();
 
         await Assertions.Expect(box).ToHaveValueAsync(draft);
