@@ -227,20 +227,25 @@ public static class SupportTicketsApi
             ? TypedResults.Json(SupportTicketJson.From(ticket, context))
             : SupportApiResults.NotFound(context);
 
+    /// <summary>
+    /// The start of every write to one ticket: 404 outside the caller's departments before the body is
+    /// read (the document's get_object() comes first), then the body.
+    /// </summary>
+    private static async Task<(SupportApiBody? Body, SupportProblem? Problem)> ReadWriteRequestAsync(
+        int id, StaffMember staff, HttpContext context, SupportTicketQueries queries) =>
+        await queries.FindAsync(staff, id, context.RequestAborted) is null
+            ? (null, SupportApiResults.NotFound(context))
+            : await SupportApiBody.ReadAsync(context, allowFiles: false);
+
     /// <summary>PATCH /{id}/update_status/: {"status": "in_progress"}; 400 {"status":"error","message":"Geçersiz durum"} for an unknown status.</summary>
     private static async Task<Results<JsonHttpResult<Dictionary<string, object?>>, SupportProblem>> UpdateStatusAsync(
         int id, HttpContext context, TicketService tickets, SupportTicketQueries queries)
     {
         var staff = StaffOnlyFilter.Staff(context);
-        if (await queries.FindAsync(staff, id, context.RequestAborted) is null)
-        {
-            return SupportApiResults.NotFound(context);
-        }
-
-        var (body, unreadable) = await SupportApiBody.ReadAsync(context, allowFiles: false);
+        var (body, problem) = await ReadWriteRequestAsync(id, staff, context, queries);
         if (body is null)
         {
-            return unreadable!;
+            return problem!;
         }
 
         if (TicketLifecycle.FromSupportForm(body["status"]) is not { } status)
@@ -269,15 +274,10 @@ public static class SupportTicketsApi
         int id, HttpContext context, TicketService tickets, SupportTicketQueries queries)
     {
         var staff = StaffOnlyFilter.Staff(context);
-        if (await queries.FindAsync(staff, id, context.RequestAborted) is null)
-        {
-            return SupportApiResults.NotFound(context);
-        }
-
-        var (body, unreadable) = await SupportApiBody.ReadAsync(context, allowFiles: false);
+        var (body, problem) = await ReadWriteRequestAsync(id, staff, context, queries);
         if (body is null)
         {
-            return unreadable!;
+            return problem!;
         }
 
         int? assigneeId = null;
@@ -324,15 +324,10 @@ public static class SupportTicketsApi
             return SupportApiResults.Detail(context, StatusCodes.Status403Forbidden, AdminOnly);
         }
 
-        if (await queries.FindAsync(staff, id, context.RequestAborted) is null)
-        {
-            return SupportApiResults.NotFound(context);
-        }
-
-        var (body, unreadable) = await SupportApiBody.ReadAsync(context, allowFiles: false);
+        var (body, problem) = await ReadWriteRequestAsync(id, staff, context, queries);
         if (body is null)
         {
-            return unreadable!;
+            return problem!;
         }
 
         var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
