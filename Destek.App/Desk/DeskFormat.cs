@@ -26,6 +26,7 @@ public static class DeskFormat
         TicketSource.Portal => "Müşteri portalı",
         TicketSource.Api => "API",
         TicketSource.Agent => "Personel",
+        TicketSource.Email => "E-posta",
         _ => source.ToString(),
     };
 

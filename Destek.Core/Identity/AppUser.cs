@@ -10,6 +10,8 @@ public sealed class AppUser : IdentityUser<int>
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; }
     public List<StaffDepartment> Departments { get; set; } = [];
+    /// <summary>A customer's choice: ticket e-mails beyond the confirmation (replies, resolved, closed).</summary>
+    public bool NotifyByEmail { get; set; } = true;
 
     /// <summary>May this account sign in at all, by any path (password, two-factor step, recovery code).</summary>
     public bool CanSignIn => IsActive;

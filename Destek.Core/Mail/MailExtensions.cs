@@ -20,6 +20,8 @@ public static class MailExtensions
         services.AddSingleton<IMailTransport, MailKitTransport>();
         services.AddSingleton<MailOutboxProcessor>();
         services.AddSingleton<ITicketEventHandler, TicketMailHandler>();
+        services.AddSingleton<MailIntake>();
+        services.AddSingleton<TicketFollowLinks>();
         services.AddQuartz(q =>
         {
             q.AddJob<MailOutboxJob>(j => j.WithIdentity(MailOutboxJob.Key));
@@ -28,6 +30,15 @@ public static class MailExtensions
                 var poll = Math.Max(1, sp.GetRequiredService<IOptions<MailOptions>>().Value.PollSeconds);
                 t.ForJob(MailOutboxJob.Key).WithIdentity("mail-outbox-trigger", "mail").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(poll)).RepeatForever());
+            });
+            q.AddJob<MailIntakeJob>(j => j.WithIdentity(MailIntakeJob.Key));
+            q.AddTrigger<MailIntakeJob>((sp, t) =>
+            {
+                var interval = sp.GetRequiredService<IOptions<MailOptions>>().Value.Imap.PollInterval;
+                interval = interval < TimeSpan.FromSeconds(5) ? TimeSpan.FromSeconds(5) : interval;
+                t.ForJob(MailIntakeJob.Key).WithIdentity("mail-intake-trigger", "mail")
+                    .StartAt(sp.GetRequiredService<TimeProvider>().GetUtcNow().Add(interval))
+                    .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever());
             });
         });
         return builder;

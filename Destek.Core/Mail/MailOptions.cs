@@ -23,6 +23,37 @@ public sealed class MailOptions
     /// </summary>
     public int LeaseSeconds { get; set; } = 120;
     public SmtpOptions Smtp { get; set; } = new();
+    /// <summary>
+    /// The mailbox customers answer to (the one the IMAP intake reads). Replies go to
+    /// local+token@domain of it; From when not set.
+    /// </summary>
+    public string? SupportAddress { get; set; }
+    /// <summary>Where the app is reached from outside; the links in mails start with it.</summary>
+    public Uri PublicUrl { get; set; } = new("http://localhost:5000/");
+    public ImapOptions Imap { get; set; } = new();
+
+    /// <summary>The address replies are matched on.</summary>
+    public string ReplyAddress => string.IsNullOrWhiteSpace(SupportAddress) ? From : SupportAddress.Trim();
+}
+
+/// <summary>The "Destek:Mail:Imap" section: the mailbox the intake reads customers' answers from. Off while Host is empty.</summary>
+public sealed class ImapOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 993;
+    /// <summary>None, StartTls, SslOnConnect or Auto (TLS on 993, STARTTLS when offered elsewhere).</summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public string Folder { get; set; } = "INBOX";
+    /// <summary>Imported mails are moved here after they are marked seen; left in Folder when empty.</summary>
+    public string? ProcessedFolder { get; set; }
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
+    public int TimeoutSeconds { get; set; } = 60;
+    /// <summary>At most this many mails per poll, so one run stays short.</summary>
+    public int BatchSize { get; set; } = 50;
+
+    public bool IsEnabled => !string.IsNullOrWhiteSpace(Host);
 }
 
 public sealed class SmtpOptions

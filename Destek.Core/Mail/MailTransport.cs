@@ -35,7 +35,7 @@ public sealed class MailKitTransport(IOptions<MailOptions> options, DataDirector
         await SendSmtpAsync(message, host, settings.Smtp, cancellationToken);
     }
 
-    /// <summary>The MIME message for an outbox mail: UTF-8 plain text, the mail id in a header.</summary>
+    /// <summary>The MIME message for an outbox mail: UTF-8 plain text, the mail id in a header, Message-Id and Reply-To when the mail can be answered.</summary>
     public static MimeMessage Compose(OutboxMail mail, MailOptions settings)
     {
         ArgumentNullException.ThrowIfNull(mail);
@@ -49,6 +49,16 @@ public sealed class MailKitTransport(IOptions<MailOptions> options, DataDirector
         message.From.Add(new MailboxAddress(settings.FromName, from));
         message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.ToAddress));
         message.Headers.Add(MailIdHeader, mail.Id.ToString(CultureInfo.InvariantCulture));
+        if (mail.MessageId is { } messageId)
+        {
+            message.MessageId = messageId;
+        }
+
+        if (mail.ReplyToken is { } token)
+        {
+            message.ReplyTo.Add(new MailboxAddress(settings.FromName, ReplyTokens.Address(settings.ReplyAddress, token)));
+        }
+
         return message;
     }
 

@@ -42,6 +42,10 @@ public sealed class OutboxMail
     public DateTime? LockedUntil { get; private set; }
     /// <summary>Which claim holds the row; the result of a send is saved only while it is still ours.</summary>
     public Guid? ClaimToken { get; private set; }
+    /// <summary>The Message-Id the mail is sent with (without angle brackets), so an answer's In-Reply-To finds the ticket.</summary>
+    public string? MessageId { get; private set; }
+    /// <summary>The random part of the Reply-To address (local+token@domain), so an answer's recipient finds the ticket.</summary>
+    public string? ReplyToken { get; private set; }
 
     public static OutboxMail Create(string kind, int? ticketId, string toAddress, string? toName, string subject, string body, DateTime now)
     {
@@ -59,6 +63,18 @@ public sealed class OutboxMail
             NextAttemptAt = now,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>A mail the customer can answer: a fresh reply token and Message-Id in the support address's domain.</summary>
+    public static OutboxMail CreateAnswerable(string kind, int ticketId, string toAddress, string? toName, string subject, string body, string supportAddress, DateTime now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(supportAddress);
+        var mail = Create(kind, ticketId, toAddress, toName, subject, body, now);
+        var at = supportAddress.LastIndexOf('@');
+        var domain = at >= 0 ? supportAddress[(at + 1)..] : "destek.local";
+        mail.ReplyToken = ReplyTokens.New();
+        mail.MessageId = $"{Guid.NewGuid():N}@{domain}";
+        return mail;
     }
 
     public void MarkSent(DateTime now)

@@ -24,6 +24,7 @@ public enum TicketSource
     Portal = 1,
     Api = 2,
     Agent = 3,
+    Email = 4,
 }
 
 public enum MessageKind

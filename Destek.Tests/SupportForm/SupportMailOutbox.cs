@@ -34,7 +34,7 @@ public sealed class SupportMailOutbox(DestekAppFactory factory) : IClassFixture<
         Assert.Contains("ahmet@example.com", to, StringComparison.Ordinal);
         Assert.Contains("Sayın Ahmet Yılmaz,", body, StringComparison.Ordinal);
         Assert.Contains("Destek talebiniz başarıyla oluşturuldu.", body, StringComparison.Ordinal);
-        Assert.Contains($"Ticket Numarası: {number}", body, StringComparison.Ordinal);
+        Assert.Contains($"Talep numarası: {number}", body, StringComparison.Ordinal);
         Assert.Contains("Konu: Sipariş Sorunu", body, StringComparison.Ordinal);
         Assert.Contains("Durum: Açık", body, StringComparison.Ordinal);
         Assert.Contains("Tahmini yanıt süresi: 24 saat içinde", body, StringComparison.Ordinal);

@@ -50,7 +50,7 @@ public sealed class SupportMailSmtp : IAsyncLifetime
         Assert.NotNull(mail);
         Assert.Equal($"Destek Talebiniz Alındı - {number}", mail.Value.Subject);
         Assert.Contains("ahmet@example.com", mail.Value.To, StringComparison.Ordinal);
-        Assert.Contains($"Ticket Numarası: {number}", mail.Value.Body, StringComparison.Ordinal);
+        Assert.Contains($"Talep numarası: {number}", mail.Value.Body, StringComparison.Ordinal);
         Assert.Contains("Durum: Açık", mail.Value.Body, StringComparison.Ordinal);
         var ticket = await TicketAsync(factory, number);
         var deliveredDeadline = DateTime.UtcNow.AddSeconds(10);

@@ -22,6 +22,11 @@ public sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxMai
         // The sender's query: pending mails whose next attempt is due.
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.CreatedAt);
+        builder.Property(m => m.MessageId).HasMaxLength(200);
+        builder.Property(m => m.ReplyToken).HasMaxLength(ReplyTokens.Length);
+        // The intake finds the ticket an answer belongs to by these.
+        builder.HasIndex(m => m.MessageId).IsUnique();
+        builder.HasIndex(m => m.ReplyToken).IsUnique();
         builder.HasOne<Ticket>().WithMany().HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.SetNull);
     }
 }

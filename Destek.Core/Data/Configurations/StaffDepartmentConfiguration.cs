@@ -21,5 +21,7 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(u => u.FullName).HasMaxLength(200).IsRequired();
         builder.HasIndex(u => u.PublicId).IsUnique();
+        // Accounts made before the setting existed keep getting mails; the sentinel makes EF send false explicitly.
+        builder.Property(u => u.NotifyByEmail).HasDefaultValue(true).HasSentinel(true);
     }
 }
