@@ -79,8 +79,9 @@ public sealed partial class FollowTicketPage(DestekAppFactory factory) : IClassF
 
         // A form fetched before the revocation no longer answers either.
         var posted = await PostAsync(client, token, html, "İptalden sonra yazıyorum.");
-        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(posted.Headers.Location)).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, posted.StatusCode);
+        Assert.Contains("Bu takip bağlantısı iptal edilmiş; yanıtınız kaydedilmedi.", WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.DoesNotContain(ticket.Number, await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(await MessagesAsync(factory, ticket.Id));
     }
 
