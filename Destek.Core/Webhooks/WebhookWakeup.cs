@@ -22,6 +22,9 @@ public sealed class WebhookWakeup : ISaveChangesInterceptor, IDbTransactionInter
 
     public void Ring() => _rings.Writer.TryWrite(true);
 
+    /// <summary>A ring is waiting to be taken.</summary>
+    public bool Ringing => _rings.Reader.TryPeek(out _);
+
     /// <summary>Waits for a ring and takes it; false when <paramref name="cancellationToken"/> ends the wait.</summary>
     public async Task<bool> WaitAsync(CancellationToken cancellationToken)
     {
