@@ -112,7 +112,8 @@ public sealed class WebhookDispatcher(
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var claimed = await db.Set<WebhookDelivery>()
-            .Where(d => d.Id == deliveryId && d.Status == DeliveryStatus.Pending && (d.LockedUntil == null || d.LockedUntil < now))
+            // Due again in the claim: a sender that listed the row before another sent it and scheduled a retry must not send it early.
+            .Where(d => d.Id == deliveryId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LockedUntil == null || d.LockedUntil < now))
             .Where(HeadsItsLine(db))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LockedUntil, now + ClaimLifetime), cancellationToken);
         if (claimed == 0)

@@ -13,11 +13,17 @@ namespace Destek.Tests.Webhooks;
 /// ladder on the test clock, the test button, redelivery, wildcard matching and the module gate.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class EInvoiceWebhookDelivery(WebhookEngineFactory app) : IClassFixture<WebhookEngineFactory>, IDisposable
+public sealed class EInvoiceWebhookDelivery(WebhookEngineFactory app) : IClassFixture<WebhookEngineFactory>, IAsyncLifetime
 {
     private readonly WebhookReceiver _receiver = new();
 
-    public void Dispose() => _receiver.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        _receiver.Dispose();
+        await app.SwitchOffAllAsync();
+    }
 
     [Fact]
     public async Task ArrivesWithTheDocumentsHeadersAndASignatureTheFormulaVerifies()

@@ -66,6 +66,16 @@ public class WebhookEngineFactory : ExternalApiFactory
         User = new { Id = 2 },
     };
 
+    /// <summary>Switches off every endpoint, so a test's pending retries never reach the next test's counts.</summary>
+    public async Task SwitchOffAllAsync()
+    {
+        var admin = Get<WebhookAdmin>();
+        foreach (var id in await WithDbAsync(db => db.Set<WebhookSubscription>().Where(s => s.IsActive).Select(s => s.Id).ToListAsync()))
+        {
+            await admin.SetActiveAsync(id, false);
+        }
+    }
+
     public Task<List<WebhookDelivery>> DeliveriesAsync(int subscriptionId) =>
         WithDbAsync(db => db.Set<WebhookDelivery>().AsNoTracking().Where(d => d.SubscriptionId == subscriptionId).OrderBy(d => d.Id).ToListAsync());
 }

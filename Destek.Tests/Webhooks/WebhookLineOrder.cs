@@ -14,16 +14,19 @@ namespace Destek.Tests.Webhooks;
 /// events of its own aggregate for that endpoint. Runs on PostgreSQL too (Integration).
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class WebhookLineOrder(WebhookEngineFactory app) : IClassFixture<WebhookEngineFactory>, IDisposable
+public sealed class WebhookLineOrder(WebhookEngineFactory app) : IClassFixture<WebhookEngineFactory>, IAsyncLifetime
 {
     private static readonly string[] Lifecycle = [EInvoiceEvents.Created, EInvoiceEvents.Issued, EInvoiceEvents.Sent, EInvoiceEvents.StatusChanged];
     private readonly WebhookReceiver _receiver = new();
     private readonly WebhookReceiver _other = new();
 
-    public void Dispose()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         _receiver.Dispose();
         _other.Dispose();
+        await app.SwitchOffAllAsync();
     }
 
     [Fact]
