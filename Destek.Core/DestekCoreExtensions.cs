@@ -67,5 +67,10 @@ public static class DestekCoreExtensions
             }.ToString();
             options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), new SqliteWriteGate());
         }
+
+        if (sp.GetService<Webhooks.WebhookWakeup>() is { } webhookWakeup)
+        {
+            options.AddInterceptors(webhookWakeup);
+        }
     }
 }

@@ -76,7 +76,7 @@ public sealed class ApiClientAdmin(IDbContextFactory<DestekDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var clients = await db.Set<ApiClient>().AsNoTracking().OrderBy(c => c.Name).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-        var webhooks = await db.Set<Webhooks.WebhookSubscription>().GroupBy(w => w.ApiClientId)
+        var webhooks = await db.Set<Webhooks.WebhookSubscription>().Where(w => w.ApiClientId != null).GroupBy(w => w.ApiClientId!.Value)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return clients.Select(c => new ApiClientSummary(c.Id, c.Name, c.ApiKey, c.AllowedDepartmentIds, c.RateLimitPerMinute, c.IsActive,
             c.CreatedAt, c.SecretRotatedAt, c.LastUsedAt, webhooks.GetValueOrDefault(c.Id))).ToList();

@@ -29,6 +29,7 @@ public static class ExternalApiCoreExtensions
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<WebhookAdmin>();
+        services.AddWebhookEngine();
         services.AddHttpClient(WebhookSender.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookSender.CreateHandler(sp.GetRequiredService<WebhookUrlGuard>()))
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);

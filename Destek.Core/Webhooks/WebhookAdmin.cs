@@ -7,11 +7,11 @@ namespace Destek.Core.Webhooks;
 public sealed record CreatedWebhook(int Id, string Secret);
 
 public sealed record WebhookSummary(
-    int Id, int ApiClientId, string Url, IReadOnlyList<string> Events, int MaxAttempts, int RetryDelaySeconds, bool IsActive,
-    string? DeactivatedReason, DateTime CreatedAt, int PendingDeliveries = 0);
+    int Id, int? ApiClientId, string Url, IReadOnlyList<string> Events, int MaxAttempts, int RetryDelaySeconds, bool IsActive,
+    string? DeactivatedReason, DateTime CreatedAt, int PendingDeliveries = 0, WebhookKind Kind = WebhookKind.Ticket, int? OrganizationId = null);
 
 /// <summary>What a delete took with it: the webhook and the deliveries that were still waiting to go out.</summary>
-public sealed record DeletedWebhook(int Id, int ApiClientId, string Url, int DroppedPendingDeliveries);
+public sealed record DeletedWebhook(int Id, int? ApiClientId, string Url, int DroppedPendingDeliveries);
 
 /// <summary>
 /// One delivery in the admin log. <see cref="AttemptCount"/> is every POST made for it, so it always
@@ -20,24 +20,60 @@ public sealed record DeletedWebhook(int Id, int ApiClientId, string Url, int Dro
 /// </summary>
 public sealed record DeliveryView(
     long Id, Guid WebhookId, string Event, int? TicketId, DeliveryStatus Status, int AttemptCount, int RoundAttempts, DateTime CreatedAt,
-    DateTime? NextAttemptAt, DateTime? CompletedAt, int? LastStatusCode, string? LastError, string Payload, IReadOnlyList<AttemptView> Attempts);
+    DateTime? NextAttemptAt, DateTime? CompletedAt, int? LastStatusCode, string? LastError, string Payload, IReadOnlyList<AttemptView> Attempts,
+    string? AggregateKey = null);
 
 public sealed record AttemptView(DateTime AttemptedAt, int? StatusCode, int DurationMs, string? Response, string? Error);
 
-/// <summary>Admin operations on an API client's webhooks, for the settings screens and the CLI.</summary>
+/// <summary>Admin operations on webhook endpoints of every kind (an API client's, an organization's), for the settings screens, the APIs and the CLI.</summary>
 public sealed class WebhookAdmin(
-    IDbContextFactory<DestekDbContext> dbFactory, WebhookSecrets secrets, WebhookUrlGuard guard, WebhookSubscriptionCache cache, TimeProvider clock)
+    IDbContextFactory<DestekDbContext> dbFactory, WebhookSecrets secrets, WebhookUrlGuard guard, WebhookSubscriptionCache cache, IWebhookGate gate, TimeProvider clock)
 {
-    /// <summary>A new subscription; the secret is generated when none is given and returned this once.</summary>
-    public async Task<CreatedWebhook> CreateAsync(int apiClientId, string url, IEnumerable<string> events, string? secret = null,
-        int maxAttempts = WebhookSubscription.DefaultMaxAttempts, int retryDelaySeconds = WebhookSubscription.DefaultRetryDelaySeconds,
+    public const string GateClosedMessage = "E-fatura webhook modülü bu organizasyon için kapalı.";
+
+    /// <summary>An organization's e-invoice endpoint (seed-003); refused while the gate is closed for it. The secret is returned this once.</summary>
+    public async Task<CreatedWebhook> CreateEInvoiceAsync(int organizationId, string url, IEnumerable<string> events, string? secret = null,
         CancellationToken cancellationToken = default)
+    {
+        var plain = CheckSecret(secret);
+        if (!await gate.AllowsAsync(WebhookKind.EInvoice, organizationId, cancellationToken))
+        {
+            throw new WebhookAdminException(GateClosedMessage);
+        }
+
+        var uri = await guard.CheckAsync(url, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var subscription = WebhookSubscription.CreateEInvoice(organizationId, uri, events, secrets.Protect(plain), clock.GetUtcNow().UtcDateTime);
+        db.Add(subscription);
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate(subscription);
+        return new CreatedWebhook(subscription.Id, plain);
+    }
+
+    public async Task<IReadOnlyList<WebhookSummary>> ListForOrganizationAsync(int organizationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.Kind == WebhookKind.EInvoice && s.OrganizationId == organizationId)
+            .OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        return await SummariesAsync(db, rows, cancellationToken);
+    }
+
+    private static string CheckSecret(string? secret)
     {
         if (secret is not null && secret.Trim().Length < 16)
         {
             throw new WebhookAdminException("Webhook secret'ı en az 16 karakter olmalıdır.");
         }
 
+        return string.IsNullOrWhiteSpace(secret) ? WebhookSecrets.NewSecret() : secret.Trim();
+    }
+
+    /// <summary>A new subscription; the secret is generated when none is given and returned this once.</summary>
+    public async Task<CreatedWebhook> CreateAsync(int apiClientId, string url, IEnumerable<string> events, string? secret = null,
+        int maxAttempts = WebhookSubscription.DefaultMaxAttempts, int retryDelaySeconds = WebhookSubscription.DefaultRetryDelaySeconds,
+        CancellationToken cancellationToken = default)
+    {
+        var plain = CheckSecret(secret);
         var uri = await guard.CheckAsync(url, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Set<ApiClient>().AnyAsync(c => c.Id == apiClientId, cancellationToken))
@@ -45,7 +81,6 @@ public sealed class WebhookAdmin(
             throw new WebhookAdminException($"API client bulunamadı: {apiClientId}");
         }
 
-        var plain = string.IsNullOrWhiteSpace(secret) ? WebhookSecrets.NewSecret() : secret.Trim();
         var subscription = WebhookSubscription.Create(apiClientId, uri, events, secrets.Protect(plain), maxAttempts, retryDelaySeconds, clock.GetUtcNow().UtcDateTime);
         db.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
@@ -60,7 +95,7 @@ public sealed class WebhookAdmin(
         var subscription = await FindAsync(db, id, cancellationToken);
         subscription.Update(uri, events, maxAttempts, retryDelaySeconds);
         await db.SaveChangesAsync(cancellationToken);
-        cache.Invalidate(subscription.ApiClientId);
+        cache.Invalidate(subscription);
     }
 
     public async Task SetActiveAsync(int id, bool active, CancellationToken cancellationToken = default)
@@ -69,6 +104,11 @@ public sealed class WebhookAdmin(
         var subscription = await FindAsync(db, id, cancellationToken);
         if (active)
         {
+            if (!await gate.AllowsAsync(subscription.Kind, subscription.OrganizationId, cancellationToken))
+            {
+                throw new WebhookAdminException(GateClosedMessage);
+            }
+
             subscription.Activate();
         }
         else
@@ -77,7 +117,7 @@ public sealed class WebhookAdmin(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        cache.Invalidate(subscription.ApiClientId);
+        cache.Invalidate(subscription);
     }
 
     /// <summary>
@@ -100,7 +140,7 @@ public sealed class WebhookAdmin(
         var dropped = await deliveries.CountAsync(cancellationToken);
         db.Remove(subscription);
         await db.SaveChangesAsync(cancellationToken);
-        cache.Invalidate(subscription.ApiClientId);
+        cache.Invalidate(subscription);
         return new DeletedWebhook(subscription.Id, subscription.ApiClientId, subscription.Url, dropped);
     }
 
@@ -114,7 +154,7 @@ public sealed class WebhookAdmin(
     public async Task<IReadOnlyList<WebhookSummary>> ListAsync(int apiClientId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.ApiClientId == apiClientId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var rows = await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.Kind == WebhookKind.Ticket && s.ApiClientId == apiClientId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         return await SummariesAsync(db, rows, cancellationToken);
     }
 
@@ -129,7 +169,8 @@ public sealed class WebhookAdmin(
             .ToListAsync(cancellationToken);
         return rows.Select(d => new DeliveryView(d.Id, d.WebhookId, d.Event, d.TicketId, d.Status, d.Attempts.Count, d.AttemptCount, d.CreatedAt, d.NextAttemptAt,
             d.CompletedAt, d.LastStatusCode, d.LastError, d.Payload,
-            d.Attempts.OrderBy(a => a.AttemptedAt).ThenBy(a => a.Id).Select(a => new AttemptView(a.AttemptedAt, a.StatusCode, a.DurationMs, a.Response, a.Error)).ToList()))
+            d.Attempts.OrderBy(a => a.AttemptedAt).ThenBy(a => a.Id).Select(a => new AttemptView(a.AttemptedAt, a.StatusCode, a.DurationMs, a.Response, a.Error)).ToList(),
+            d.AggregateKey))
             .ToList();
     }
 
@@ -140,7 +181,7 @@ public sealed class WebhookAdmin(
             .GroupBy(d => d.SubscriptionId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return rows.Select(s => new WebhookSummary(s.Id, s.ApiClientId, s.Url, s.Events, s.MaxAttempts, s.RetryDelaySeconds, s.IsActive,
-            s.DeactivatedReason, s.CreatedAt, pending.GetValueOrDefault(s.Id))).ToList();
+            s.DeactivatedReason, s.CreatedAt, pending.GetValueOrDefault(s.Id), s.Kind, s.OrganizationId)).ToList();
     }
 
     private static async Task<WebhookSubscription> FindAsync(DestekDbContext db, int id, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Destek.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -6,22 +7,30 @@ using Microsoft.Extensions.Options;
 namespace Destek.Core.Webhooks;
 
 /// <summary>
-/// Sends what the outbox holds. Each delivery is claimed with one conditional UPDATE before it is
-/// sent, so the Quartz job, an admin's "Yeniden gönder" and another node never post the same row at
-/// the same time. Every attempt is kept (time, status, duration, first 1 KiB of the answer).
+/// The one delivery engine for every kind. Each delivery is claimed with one conditional UPDATE before
+/// it is sent, so the Quartz job, the wake-up on commit, an admin's "Yeniden gönder" and another node
+/// never post the same row at the same time. Only the head of an (endpoint, aggregate) line may be
+/// claimed: a pending earlier event of the same ticket or invoice for the same endpoint holds the
+/// later ones back, in the query and again in the claim. The row's kind signs it and schedules its
+/// retries. Every attempt is kept (time, status, duration, first 1 KiB of the answer).
 /// </summary>
 public sealed class WebhookDispatcher(
     IDbContextFactory<DestekDbContext> dbFactory,
     WebhookSender sender,
     WebhookSecrets secrets,
     WebhookSubscriptionCache subscriptionCache,
+    IWebhookGate gate,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger)
 {
-    private static readonly TimeSpan ClaimLifetime = WebhookSender.Timeout * 3;
+    /// <summary>How long a delivery waits before the gate is asked again, when its owner's module is off.</summary>
+    public static readonly TimeSpan GateRecheck = TimeSpan.FromMinutes(5);
 
-    /// <summary>Sends every pending delivery that is due; returns how many were attempted.</summary>
+    private static readonly TimeSpan ClaimLifetime = WebhookSender.Timeout * 3;
+    private static readonly IWebhookRetrySchedule NoRetries = new LadderRetrySchedule();
+
+    /// <summary>Sends every pending delivery that is due and heads its line; returns how many were attempted.</summary>
     public async Task<int> DeliverDueAsync(int batchSize = 100, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -31,11 +40,13 @@ public sealed class WebhookDispatcher(
             due = await db.Set<WebhookDelivery>().AsNoTracking()
                 .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LockedUntil == null || d.LockedUntil < now)
                     && d.Subscription!.IsActive)
+                .Where(HeadsItsLine(db))
                 .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id)
                 .Select(d => d.Id).Take(batchSize)
                 .ToListAsync(cancellationToken);
         }
 
+        // Each id heads a different line, so sending them side by side cannot reorder one aggregate.
         var attempted = 0;
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism), CancellationToken = cancellationToken },
             async (id, ct) =>
@@ -48,7 +59,7 @@ public sealed class WebhookDispatcher(
         return attempted;
     }
 
-    /// <summary>"Yeniden gönder": the delivery starts over (same body and id) and is sent now.</summary>
+    /// <summary>"Yeniden gönder": the delivery starts over (same body and id) and is sent now, unless an earlier event of its line is still pending.</summary>
     public async Task<WebhookSendResult?> RedeliverAsync(long deliveryId, CancellationToken cancellationToken = default)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -62,19 +73,23 @@ public sealed class WebhookDispatcher(
         return await DeliverAsync(deliveryId, cancellationToken);
     }
 
-    /// <summary>"Test Et": sends a webhook.test body now and answers with what the receiver said. Kept in the log; never retried.</summary>
+    /// <summary>"Test Et": sends the kind's webhook.test body now and answers with what the receiver said. Kept in the log; never retried.</summary>
     public async Task<WebhookSendResult> SendTestAsync(int subscriptionId, CancellationToken cancellationToken = default)
     {
         long id;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            if (!await db.Set<WebhookSubscription>().AnyAsync(s => s.Id == subscriptionId, cancellationToken))
+            var subscription = await db.Set<WebhookSubscription>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken)
+                ?? throw new WebhookAdminException($"Webhook bulunamadı: {subscriptionId}");
+            if (!await gate.AllowsAsync(subscription.Kind, subscription.OrganizationId, cancellationToken))
             {
-                throw new WebhookAdminException($"Webhook bulunamadı: {subscriptionId}");
+                throw new WebhookAdminException(WebhookAdmin.GateClosedMessage);
             }
 
             var now = clock.GetUtcNow();
-            var delivery = WebhookDelivery.Create(subscriptionId, WebhookPayloads.TestEvent, null, WebhookPayloads.ForTest(subscriptionId, now), now.UtcDateTime);
+            var webhookId = Guid.NewGuid();
+            var delivery = WebhookDelivery.Create(subscriptionId, WebhookPayloads.TestEvent, null, null,
+                subscription.Profile.TestPayload(subscription, webhookId, now), now.UtcDateTime, webhookId);
             db.Add(delivery);
             await db.SaveChangesAsync(cancellationToken);
             id = delivery.Id;
@@ -84,12 +99,22 @@ public sealed class WebhookDispatcher(
             ?? throw new InvalidOperationException("Test gönderimi başlatılamadı.");
     }
 
+    /// <summary>No pending delivery of the same endpoint and aggregate was written before this one.</summary>
+    private static Expression<Func<WebhookDelivery, bool>> HeadsItsLine(DestekDbContext db)
+    {
+        var all = db.Set<WebhookDelivery>();
+        return d => d.AggregateKey == null || !all.Any(e => e.SubscriptionId == d.SubscriptionId && e.AggregateKey == d.AggregateKey
+            && e.Status == DeliveryStatus.Pending && e.Id < d.Id);
+    }
+
     private async Task<WebhookSendResult?> DeliverAsync(long deliveryId, CancellationToken cancellationToken, bool isTest = false)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var claimed = await db.Set<WebhookDelivery>()
-            .Where(d => d.Id == deliveryId && d.Status == DeliveryStatus.Pending && (d.LockedUntil == null || d.LockedUntil < now))
+            // Due again in the claim: a sender that listed the row before another sent it and scheduled a retry must not send it early.
+            .Where(d => d.Id == deliveryId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LockedUntil == null || d.LockedUntil < now))
+            .Where(HeadsItsLine(db))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LockedUntil, now + ClaimLifetime), cancellationToken);
         if (claimed == 0)
         {
@@ -98,11 +123,19 @@ public sealed class WebhookDispatcher(
 
         var delivery = await db.Set<WebhookDelivery>().Include(d => d.Subscription).FirstAsync(d => d.Id == deliveryId, cancellationToken);
         var subscription = delivery.Subscription!;
+        var profile = subscription.Profile;
+        if (!await gate.AllowsAsync(subscription.Kind, subscription.OrganizationId, cancellationToken))
+        {
+            delivery.HoldBack(WebhookAdmin.GateClosedMessage, now + GateRecheck);
+            await db.SaveChangesAsync(CancellationToken.None);
+            return null;
+        }
+
         WebhookSendResult result;
         try
         {
             result = await sender.SendAsync(new Uri(subscription.Url), delivery.Event, delivery.WebhookId, delivery.Payload,
-                secrets.Unprotect(subscription.EncryptedSecret), cancellationToken);
+                secrets.Unprotect(subscription.EncryptedSecret), profile.Signing, cancellationToken);
         }
         catch (System.Security.Cryptography.CryptographicException ex)
         {
@@ -111,11 +144,11 @@ public sealed class WebhookDispatcher(
         }
 
         var finishedAt = clock.GetUtcNow().UtcDateTime;
-        delivery.RecordAttempt(result, isTest ? 1 : subscription.MaxAttempts, TimeSpan.FromSeconds(subscription.RetryDelaySeconds), finishedAt);
+        delivery.RecordAttempt(result, isTest ? NoRetries : profile.Retries, subscription, finishedAt);
         if (result.StatusCode == 410 && !isTest)
         {
             subscription.Deactivate($"Alıcı {finishedAt:yyyy-MM-dd HH:mm} UTC'de 410 Gone döndü; webhook devre dışı bırakıldı.");
-            subscriptionCache.Invalidate(subscription.ApiClientId);
+            subscriptionCache.Invalidate(subscription);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);

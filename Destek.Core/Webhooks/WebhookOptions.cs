@@ -14,7 +14,11 @@ public sealed class WebhookOptions
     /// <summary>Whether the Quartz job polls the outbox (tests switch it off and drive delivery themselves).</summary>
     public bool DeliveryJobEnabled { get; set; } = true;
 
+    /// <summary>The safety net: how often the job looks for due rows the wake-up did not bring (retries, other nodes).</summary>
     public int PollIntervalSeconds { get; set; } = 5;
+
+    /// <summary>Deliver as soon as outbox rows commit on this node (with DeliveryJobEnabled), not at the next poll.</summary>
+    public bool WakeOnCommit { get; set; } = true;
 
     /// <summary>Deliveries sent at the same time by one run of the job.</summary>
     public int Parallelism { get; set; } = 4;

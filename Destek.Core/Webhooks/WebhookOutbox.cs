@@ -55,34 +55,51 @@ public sealed class WebhookOutbox(WebhookSubscriptionCache subscriptions, TimePr
 }
 
 /// <summary>
-/// Active subscriptions per API client, kept in the memory cache for a few seconds so creating a
-/// ticket costs no extra query; WebhookAdmin drops a client's entry on every change. Another node
-/// sees a change within <see cref="Lifetime"/>.
+/// Active subscriptions per owner (an API client's ticket endpoints, an organization's e-invoice
+/// endpoints), kept in the memory cache for a few seconds so an event costs no extra query;
+/// WebhookAdmin drops an owner's entry on every change. Another node sees a change within <see cref="Lifetime"/>.
 /// </summary>
 public sealed class WebhookSubscriptionCache(IMemoryCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
 
-    public async Task<IReadOnlyList<CachedSubscription>> ForClientAsync(ITicketEventSink sink, int apiClientId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CachedSubscription>> ForClientAsync(ITicketEventSink sink, int apiClientId, CancellationToken cancellationToken) =>
+        ForOwnerAsync(sink, new Key(WebhookKind.Ticket, apiClientId), s => s.Kind == WebhookKind.Ticket && s.ApiClientId == apiClientId, cancellationToken);
+
+    public Task<IReadOnlyList<CachedSubscription>> ForOrganizationAsync(ITicketEventSink sink, int organizationId, CancellationToken cancellationToken) =>
+        ForOwnerAsync(sink, new Key(WebhookKind.EInvoice, organizationId), s => s.Kind == WebhookKind.EInvoice && s.OrganizationId == organizationId, cancellationToken);
+
+    public void Invalidate(int apiClientId) => cache.Remove(new Key(WebhookKind.Ticket, apiClientId));
+
+    /// <summary>Drops the entry of the subscription's owner, whichever kind it is.</summary>
+    public void Invalidate(WebhookSubscription subscription)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        if ((subscription.ApiClientId ?? subscription.OrganizationId) is int owner)
+        {
+            cache.Remove(new Key(subscription.Kind, owner));
+        }
+    }
+
+    private async Task<IReadOnlyList<CachedSubscription>> ForOwnerAsync(ITicketEventSink sink, Key key,
+        System.Linq.Expressions.Expression<Func<WebhookSubscription, bool>> owned, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        if (cache.TryGetValue(new Key(apiClientId), out IReadOnlyList<CachedSubscription>? cached) && cached is not null)
+        if (cache.TryGetValue(key, out IReadOnlyList<CachedSubscription>? cached) && cached is not null)
         {
             return cached;
         }
 
         var rows = await sink.Query<WebhookSubscription>()
-            .Where(s => s.ApiClientId == apiClientId && s.IsActive)
+            .Where(owned).Where(s => s.IsActive)
             .Select(s => new { s.Id, s.Events })
             .ToListAsync(cancellationToken);
         IReadOnlyList<CachedSubscription> list = rows.Select(r => new CachedSubscription(r.Id, r.Events.ToHashSet(StringComparer.Ordinal))).ToArray();
-        cache.Set(new Key(apiClientId), list, Lifetime);
+        cache.Set(key, list, Lifetime);
         return list;
     }
 
-    public void Invalidate(int apiClientId) => cache.Remove(new Key(apiClientId));
-
-    private sealed record Key(int ApiClientId);
+    private sealed record Key(WebhookKind Kind, int OwnerId);
 }
 
 public sealed record CachedSubscription(int Id, IReadOnlySet<string> Events);

@@ -8,9 +8,9 @@ using System.Text;
 namespace Destek.Core.Webhooks;
 
 /// <summary>
-/// One signed POST. Headers (API-CONVENTIONS.md): X-Webhook-Signature: sha256=&lt;hex HMAC(secret, raw
-/// body)&gt; (the external API's document), X-Webhook-Event, X-Webhook-Id (uuid), X-Webhook-Timestamp (Unix s) and
-/// X-Signature: t=&lt;ts&gt;,v1=&lt;hex HMAC(secret, "ts.body")&gt;. 10 s timeout; redirects are not followed
+/// One signed POST. Headers (API-CONVENTIONS.md), the same for every kind: X-Webhook-Event, X-Webhook-Id
+/// (uuid), X-Webhook-Timestamp (Unix s) and X-Signature: t=&lt;ts&gt;,v1=&lt;hex HMAC(secret, "ts.body")&gt;;
+/// X-Webhook-Signature is the kind's own (<see cref="IWebhookSigningScheme"/>). 10 s timeout; redirects are not followed
 /// (a 3xx is a failure); only the first 1 KiB of the answer is read.
 /// </summary>
 public sealed class WebhookSender(IHttpClientFactory httpClients, TimeProvider clock)
@@ -18,9 +18,11 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, TimeProvider c
     public const string HttpClientName = "destek-webhooks";
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    public async Task<WebhookSendResult> SendAsync(Uri url, string eventType, Guid webhookId, string body, string secret, CancellationToken cancellationToken = default)
+    public async Task<WebhookSendResult> SendAsync(Uri url, string eventType, Guid webhookId, string body, string secret, IWebhookSigningScheme signing,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(signing);
         ArgumentNullException.ThrowIfNull(body);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
@@ -31,7 +33,7 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, TimeProvider c
         request.Headers.Add("X-Webhook-Event", eventType);
         request.Headers.Add("X-Webhook-Id", webhookId.ToString());
         request.Headers.Add("X-Webhook-Timestamp", timestamp);
-        request.Headers.Add("X-Webhook-Signature", "sha256=" + Sign(secret, body));
+        signing.Sign(request.Headers, body, timestamp, secret);
         request.Headers.Add("X-Signature", $"t={timestamp},v1={Sign(secret, timestamp + "." + body)}");
 
         var stopwatch = Stopwatch.StartNew();

@@ -1,10 +1,10 @@
-using Destek.Core.Tickets;
-
 namespace Destek.Core.Webhooks;
 
 /// <summary>
-/// Where an API client wants to hear about its tickets (the external API's eight events). The signing
-/// secret must stay readable to sign with, so it is kept encrypted with Data Protection
+/// An endpoint of one <see cref="WebhookKind"/>: where an API client wants to hear about its tickets
+/// (the external API's eight events), or where an organization wants to hear about its e-invoices
+/// (seed-003). The kind decides the events, the signature and the retries (<see cref="WebhookKinds"/>).
+/// The signing secret must stay readable to sign with, so it is kept encrypted with Data Protection
 /// (see <see cref="WebhookSecrets"/>), never in clear.
 /// </summary>
 public sealed class WebhookSubscription
@@ -18,7 +18,11 @@ public sealed class WebhookSubscription
     }
 
     public int Id { get; private set; }
-    public int ApiClientId { get; private set; }
+    public WebhookKind Kind { get; private set; }
+    /// <summary>The owner of a ticket endpoint.</summary>
+    public int? ApiClientId { get; private set; }
+    /// <summary>The owner of an e-invoice endpoint.</summary>
+    public int? OrganizationId { get; private set; }
     public string Url { get; private set; } = "";
     public List<string> Events { get; private set; } = [];
     public string EncryptedSecret { get; private set; } = "";
@@ -33,6 +37,7 @@ public sealed class WebhookSubscription
     {
         var subscription = new WebhookSubscription
         {
+            Kind = WebhookKind.Ticket,
             ApiClientId = apiClientId,
             EncryptedSecret = encryptedSecret,
             IsActive = true,
@@ -42,22 +47,30 @@ public sealed class WebhookSubscription
         return subscription;
     }
 
+    /// <summary>An organization's e-invoice endpoint; its retries are seed-003's fixed ladder, so the budget fields only describe it.</summary>
+    public static WebhookSubscription CreateEInvoice(int organizationId, Uri url, IEnumerable<string> events, string encryptedSecret, DateTime now)
+    {
+        var subscription = new WebhookSubscription
+        {
+            Kind = WebhookKind.EInvoice,
+            OrganizationId = organizationId,
+            EncryptedSecret = encryptedSecret,
+            IsActive = true,
+            CreatedAt = now,
+        };
+        subscription.Update(url, events, EInvoiceAttempts, 60);
+        return subscription;
+    }
+
+    /// <summary>seed-003: the first attempt and five retries.</summary>
+    public const int EInvoiceAttempts = 6;
+
+    public WebhookKindProfile Profile => WebhookKinds.For(Kind);
+
     public void Update(Uri url, IEnumerable<string> events, int maxAttempts, int retryDelaySeconds)
     {
         ArgumentNullException.ThrowIfNull(url);
-        ArgumentNullException.ThrowIfNull(events);
-        var list = events.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct().ToList();
-        var unknown = list.Except(TicketEvent.All).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new WebhookAdminException($"Bilinmeyen olay: {string.Join(", ", unknown)}. Geçerli olaylar: {string.Join(", ", TicketEvent.All)}.");
-        }
-
-        if (list.Count == 0)
-        {
-            throw new WebhookAdminException("En az bir olay seçilmelidir.");
-        }
-
+        var list = Profile.Normalize(events);
         if (maxAttempts is < 1 or > 20)
         {
             throw new WebhookAdminException("Deneme sayısı 1 ile 20 arasında olmalıdır.");
@@ -69,7 +82,7 @@ public sealed class WebhookSubscription
         }
 
         Url = url.ToString();
-        Events = TicketEvent.All.Where(list.Contains).ToList();
+        Events = list;
         MaxAttempts = maxAttempts;
         RetryDelaySeconds = retryDelaySeconds;
     }
@@ -113,6 +126,12 @@ public sealed class WebhookDelivery
     public Guid WebhookId { get; private set; }
     public string Event { get; private set; } = "";
     public int? TicketId { get; private set; }
+    /// <summary>
+    /// The ticket or invoice the event is about (<c>ticket:42</c>, <c>invoice:7</c>): an endpoint gets
+    /// one aggregate's events in order, and a pending one holds back the later ones. Null (the test
+    /// event) is ordered with nothing.
+    /// </summary>
+    public string? AggregateKey { get; private set; }
     public string Payload { get; private set; } = "";
     public DeliveryStatus Status { get; private set; }
     public int AttemptCount { get; private set; }
@@ -125,11 +144,17 @@ public sealed class WebhookDelivery
     public string? LastError { get; private set; }
     public IReadOnlyList<WebhookAttempt> Attempts => _attempts;
 
-    public static WebhookDelivery Create(int subscriptionId, string eventType, int? ticketId, string payload, DateTime now) => new()
+    public const int AggregateKeyMaxLength = 100;
+
+    public static WebhookDelivery Create(int subscriptionId, string eventType, int? ticketId, string payload, DateTime now) =>
+        Create(subscriptionId, eventType, ticketId is int id ? $"ticket:{id}" : null, ticketId, payload, now);
+
+    public static WebhookDelivery Create(int subscriptionId, string eventType, string? aggregateKey, int? ticketId, string payload, DateTime now, Guid? webhookId = null) => new()
     {
         SubscriptionId = subscriptionId,
-        WebhookId = Guid.NewGuid(),
+        WebhookId = webhookId ?? Guid.NewGuid(),
         Event = eventType,
+        AggregateKey = aggregateKey is { Length: > AggregateKeyMaxLength } ? throw new ArgumentException("Aggregate key too long.", nameof(aggregateKey)) : aggregateKey,
         TicketId = ticketId,
         Payload = payload,
         Status = DeliveryStatus.Pending,
@@ -139,10 +164,16 @@ public sealed class WebhookDelivery
 
     /// <summary>
     /// Records one attempt and decides what comes next: done on 2xx; failed for good on 410 (the
-    /// caller deactivates the subscription) or when the attempts are spent; otherwise again after
-    /// the subscription's delay, or later when the receiver asked so with Retry-After.
+    /// caller deactivates the subscription) or when the schedule has no further delay; otherwise
+    /// again after the schedule's delay, or later when the receiver asked so with Retry-After.
     /// </summary>
-    public WebhookAttempt RecordAttempt(WebhookSendResult result, int maxAttempts, TimeSpan retryDelay, DateTime now)
+    public WebhookAttempt RecordAttempt(WebhookSendResult result, IWebhookRetrySchedule schedule, WebhookSubscription subscription, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return RecordAttempt(result, schedule.NextDelay(AttemptCount + 1, subscription), now);
+    }
+
+    private WebhookAttempt RecordAttempt(WebhookSendResult result, TimeSpan? retryDelay, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(result);
         AttemptCount++;
@@ -157,7 +188,7 @@ public sealed class WebhookDelivery
             NextAttemptAt = null;
             CompletedAt = now;
         }
-        else if (result.StatusCode == 410 || AttemptCount >= maxAttempts)
+        else if (result.StatusCode == 410 || retryDelay is not { } delayed)
         {
             Status = DeliveryStatus.Failed;
             NextAttemptAt = null;
@@ -165,12 +196,23 @@ public sealed class WebhookDelivery
         }
         else
         {
-            var delay = result.RetryAfter is { } asked && asked > retryDelay ? asked : retryDelay;
+            var delay = result.RetryAfter is { } asked && asked > delayed ? asked : delayed;
             Status = DeliveryStatus.Pending;
             NextAttemptAt = now + delay;
         }
 
         return attempt;
+    }
+
+    /// <summary>
+    /// The gate (module switch) is closed for the endpoint's owner: not an attempt, so the budget is
+    /// untouched; the row waits and says why, and still holds back its aggregate's later events.
+    /// </summary>
+    public void HoldBack(string reason, DateTime until)
+    {
+        LastError = reason;
+        NextAttemptAt = until;
+        LockedUntil = null;
     }
 
     /// <summary>

@@ -62,7 +62,7 @@ public sealed class ApiAccessRules(ExternalApiFactory app) : IClassFixture<Exter
         var client = await app.Get<ApiClientAdmin>().CreateAsync("SSRF Kuralı", []);
         var webhook = await app.Get<WebhookAdmin>().CreateAsync(client.Id, "https://erp.example.com/hook", ["ticket.created"]);
         var closed = new WebhookAdmin(app.Get<IDbContextFactory<DestekDbContext>>(), app.Get<WebhookSecrets>(), new WebhookUrlGuard(allowPrivateNetworks: false),
-            app.Get<WebhookSubscriptionCache>(), app.Clock);
+            app.Get<WebhookSubscriptionCache>(), app.Get<IWebhookGate>(), app.Clock);
 
         var refused = await Assert.ThrowsAsync<WebhookAdminException>(() => closed.UpdateAsync(webhook.Id, url, ["ticket.created"], 3, 60));
         Assert.Contains("yerel, özel veya link-local", refused.Message, StringComparison.Ordinal);

@@ -217,7 +217,18 @@ public sealed class TicketWebhooks(ExternalApiFactory app) : IClassFixture<Exter
         Assert.Equal(1024, result.Response!.Length);
     }
 
-    private Task<int> DeliverAsync() => app.Get<WebhookDispatcher>().DeliverDueAsync();
+    /// <summary>Sends until nothing is due: one ticket's events go one round each, the next only after the one before it.</summary>
+    private async Task<int> DeliverAsync()
+    {
+        var total = 0;
+        int sent;
+        while ((sent = await app.Get<WebhookDispatcher>().DeliverDueAsync()) > 0)
+        {
+            total += sent;
+        }
+
+        return total;
+    }
 
     private async Task<StaffMember> StaffAsync(string email)
     {

@@ -29,8 +29,11 @@ public sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.EncryptedSecret).HasMaxLength(1000).IsRequired();
         builder.Property(s => s.DeactivatedReason).HasMaxLength(500);
         builder.PrimitiveCollection(s => s.Events);
+        builder.Ignore(s => s.Profile);
         builder.HasOne<ApiClient>().WithMany().HasForeignKey(s => s.ApiClientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.ApiClientId, s.IsActive });
+        // No foreign key yet: the organization (hesap) table arrives with the invoices branch.
+        builder.HasIndex(s => new { s.OrganizationId, s.IsActive });
     }
 }
 
@@ -43,11 +46,14 @@ public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<Webh
         builder.Property(d => d.Event).HasMaxLength(50).IsRequired();
         builder.Property(d => d.Payload).IsRequired();
         builder.Property(d => d.LastError).HasMaxLength(500);
+        builder.Property(d => d.AggregateKey).HasMaxLength(WebhookDelivery.AggregateKeyMaxLength);
         builder.HasOne(d => d.Subscription).WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Attempts).WithOne().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Attempts).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
         builder.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
+        // The line check (is an earlier event of this endpoint and aggregate still pending?) is one seek.
+        builder.HasIndex(d => new { d.SubscriptionId, d.AggregateKey, d.Status, d.Id });
         builder.HasIndex(d => d.WebhookId).IsUnique();
     }
 }

@@ -817,6 +817,10 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AggregateKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("AttemptCount")
                         .HasColumnType("integer");
 
@@ -869,6 +873,8 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("SubscriptionId", "CreatedAt");
 
+                    b.HasIndex("SubscriptionId", "AggregateKey", "Status", "Id");
+
                     b.ToTable("WebhookDeliveries", (string)null);
                 });
 
@@ -880,7 +886,7 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("ApiClientId")
+                    b.Property<int?>("ApiClientId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAt")
@@ -902,7 +908,13 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OrganizationId")
                         .HasColumnType("integer");
 
                     b.Property<int>("RetryDelaySeconds")
@@ -916,6 +928,8 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("ApiClientId", "IsActive");
+
+                    b.HasIndex("OrganizationId", "IsActive");
 
                     b.ToTable("WebhookSubscriptions", (string)null);
                 });
@@ -1199,8 +1213,7 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                     b.HasOne("Destek.Core.Access.ApiClient", null)
                         .WithMany()
                         .HasForeignKey("ApiClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>

@@ -783,6 +783,10 @@ namespace Destek.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AggregateKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("AttemptCount")
                         .HasColumnType("INTEGER");
 
@@ -835,6 +839,8 @@ namespace Destek.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("SubscriptionId", "CreatedAt");
 
+                    b.HasIndex("SubscriptionId", "AggregateKey", "Status", "Id");
+
                     b.ToTable("WebhookDeliveries", (string)null);
                 });
 
@@ -844,7 +850,7 @@ namespace Destek.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ApiClientId")
+                    b.Property<int?>("ApiClientId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -866,7 +872,13 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MaxAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrganizationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RetryDelaySeconds")
@@ -880,6 +892,8 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ApiClientId", "IsActive");
+
+                    b.HasIndex("OrganizationId", "IsActive");
 
                     b.ToTable("WebhookSubscriptions", (string)null);
                 });
@@ -1157,8 +1171,7 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.HasOne("Destek.Core.Access.ApiClient", null)
                         .WithMany()
                         .HasForeignKey("ApiClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
