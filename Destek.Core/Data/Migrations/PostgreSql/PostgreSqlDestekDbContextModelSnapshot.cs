@@ -23,20 +23,6 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Destek.Core.Data.TicketNumberCounter", b =>
-                {
-                    b.Property<string>("Scope")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<long>("LastValue")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Scope");
-
-                    b.ToTable("TicketNumberCounters", (string)null);
-                });
-
             modelBuilder.Entity("Destek.Core.Access.ApiClient", b =>
                 {
                     b.Property<int>("Id")
@@ -88,6 +74,20 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("ApiClients", (string)null);
+                });
+
+            modelBuilder.Entity("Destek.Core.Data.TicketNumberCounter", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("TicketNumberCounters", (string)null);
                 });
 
             modelBuilder.Entity("Destek.Core.Idempotency.IdempotencyRecord", b =>
@@ -525,8 +525,6 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("ApiClientId", "ExternalRef");
 
-                    b.HasIndex("CustomerId", "CreatedAt");
-
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("DepartmentId", "Status", "CreatedAt");
@@ -534,6 +532,9 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                     b.HasIndex("Status", "Priority", "CreatedAt");
 
                     b.HasIndex("AssigneeId", "Status", "DepartmentId", "CreatedAt");
+
+                    b.HasIndex("CustomerId", "CreatedAt", "Id", "Status", "StaffSpokeLast", "Priority", "CategoryId")
+                        .HasDatabaseName("IX_Tickets_CustomerList");
 
                     b.ToTable("Tickets", (string)null);
                 });

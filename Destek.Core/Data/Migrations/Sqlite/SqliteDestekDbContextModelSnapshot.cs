@@ -17,20 +17,6 @@ namespace Destek.Core.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
-            modelBuilder.Entity("Destek.Core.Data.TicketNumberCounter", b =>
-                {
-                    b.Property<string>("Scope")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LastValue")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Scope");
-
-                    b.ToTable("TicketNumberCounters", (string)null);
-                });
-
             modelBuilder.Entity("Destek.Core.Access.ApiClient", b =>
                 {
                     b.Property<int>("Id")
@@ -80,6 +66,20 @@ namespace Destek.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ApiClients", (string)null);
+                });
+
+            modelBuilder.Entity("Destek.Core.Data.TicketNumberCounter", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("TicketNumberCounters", (string)null);
                 });
 
             modelBuilder.Entity("Destek.Core.Idempotency.IdempotencyRecord", b =>
@@ -505,8 +505,6 @@ namespace Destek.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ApiClientId", "ExternalRef");
 
-                    b.HasIndex("CustomerId", "CreatedAt");
-
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("DepartmentId", "Status", "CreatedAt");
@@ -514,6 +512,9 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.HasIndex("Status", "Priority", "CreatedAt");
 
                     b.HasIndex("AssigneeId", "Status", "DepartmentId", "CreatedAt");
+
+                    b.HasIndex("CustomerId", "CreatedAt", "Id", "Status", "StaffSpokeLast", "Priority", "CategoryId")
+                        .HasDatabaseName("IX_Tickets_CustomerList");
 
                     b.ToTable("Tickets", (string)null);
                 });
