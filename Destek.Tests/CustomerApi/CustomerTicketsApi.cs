@@ -95,7 +95,9 @@ public sealed class CustomerTicketsApi(DestekAppFactory app) : IClassFixture<Des
 
         Assert.Equal(first, Ids(await JsonAsync(await GetAsync(browser, Tickets + "?page=1&limit=10&status=acik&category=teknik_sorun"))).Single());
         Assert.Equal(third, Ids(await JsonAsync(await GetAsync(browser, Tickets + "?priority=acil"))).Single());
-        Assert.Equal(third, Ids(await JsonAsync(await GetAsync(browser, Tickets + "?search=%C3%B6deme"))).Single());
+        Assert.Equal(third, Ids(await JsonAsync(await GetAsync(browser, Tickets + "?search=" + Uri.EscapeDataString("kez çekildi")))).Single());
+        Assert.Equal(first, Ids(await JsonAsync(await GetAsync(browser, Tickets + "?search=pdf"))).Single());
+        Assert.Empty(Ids(await JsonAsync(await GetAsync(browser, Tickets + "?search=" + Uri.EscapeDataString("100%_")))));
         Assert.Empty(Ids(await JsonAsync(await GetAsync(browser, Tickets + "?status=kapatildi"))));
         Assert.Empty(Ids(await JsonAsync(await GetAsync(browser, Tickets + "?search=Başkasının"))));
         Assert.Empty(Ids(await JsonAsync(await GetAsync(browser, Tickets + "?page=9"))));
