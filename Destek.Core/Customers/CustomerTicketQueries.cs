@@ -13,9 +13,9 @@ namespace Destek.Core.Customers;
 /// </summary>
 /// <remarks>
 /// The list is a deferred join: the page's ids come from the covering index
-/// IX_Tickets_CustomerList (CustomerId, CreatedAt, Id, Status, StaffSpokeLast, Priority, CategoryId),
-/// so filtering, counting and skipping to a deep page never touch the table; only the page's rows
-/// are read, in the same statement. Subject search reads titles of the customer's tickets only.
+/// IX_Tickets_CustomerList (CustomerId, CreatedAt, Id, Status, StaffSpokeLast, Priority, CategoryId, Title),
+/// so filtering, searching the subject, counting and skipping to a deep page never touch the table;
+/// only the page's rows are read, in the same statement.
 /// </remarks>
 public sealed class CustomerTicketQueries(IDbContextFactory<DestekDbContext> dbFactory, IOptions<MailOptions> mail)
 {

@@ -533,7 +533,7 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("AssigneeId", "Status", "DepartmentId", "CreatedAt");
 
-                    b.HasIndex("CustomerId", "CreatedAt", "Id", "Status", "StaffSpokeLast", "Priority", "CategoryId")
+                    b.HasIndex("CustomerId", "CreatedAt", "Id", "Status", "StaffSpokeLast", "Priority", "CategoryId", "Title")
                         .HasDatabaseName("IX_Tickets_CustomerList");
 
                     b.ToTable("Tickets", (string)null);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Destek.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDestekDbContext))]
-    [Migration("20261123171053_CustomerApi")]
+    [Migration("20261123173851_CustomerApi")]
     partial class CustomerApi
     {
         /// <inheritdoc />
@@ -516,7 +516,7 @@ namespace Destek.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("AssigneeId", "Status", "DepartmentId", "CreatedAt");
 
-                    b.HasIndex("CustomerId", "CreatedAt", "Id", "Status", "StaffSpokeLast", "Priority", "CategoryId")
+                    b.HasIndex("CustomerId", "CreatedAt", "Id", "Status", "StaffSpokeLast", "Priority", "CategoryId", "Title")
                         .HasDatabaseName("IX_Tickets_CustomerList");
 
                     b.ToTable("Tickets", (string)null);

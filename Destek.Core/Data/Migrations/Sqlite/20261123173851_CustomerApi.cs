@@ -17,7 +17,7 @@ namespace Destek.Core.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_CustomerList",
                 table: "Tickets",
-                columns: new[] { "CustomerId", "CreatedAt", "Id", "Status", "StaffSpokeLast", "Priority", "CategoryId" });
+                columns: new[] { "CustomerId", "CreatedAt", "Id", "Status", "StaffSpokeLast", "Priority", "CategoryId", "Title" });
         }
 
         /// <inheritdoc />

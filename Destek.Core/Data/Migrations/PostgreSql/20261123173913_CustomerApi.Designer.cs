@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Destek.Core.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlDestekDbContext))]
-    [Migration("20261123171201_CustomerApi")]
+    [Migration("20261123173913_CustomerApi")]
     partial class CustomerApi
     {
         /// <inheritdoc />
@@ -536,7 +536,7 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("AssigneeId", "Status", "DepartmentId", "CreatedAt");
 
-                    b.HasIndex("CustomerId", "CreatedAt", "Id", "Status", "StaffSpokeLast", "Priority", "CategoryId")
+                    b.HasIndex("CustomerId", "CreatedAt", "Id", "Status", "StaffSpokeLast", "Priority", "CategoryId", "Title")
                         .HasDatabaseName("IX_Tickets_CustomerList");
 
                     b.ToTable("Tickets", (string)null);
