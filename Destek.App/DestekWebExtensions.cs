@@ -40,11 +40,13 @@ public static class DestekWebExtensions
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Tokens.PasswordResetTokenProvider = PasswordResetTokens.ProviderName;
+                options.Tokens.EmailConfirmationTokenProvider = EmailConfirmationTokens.ProviderName;
             })
             .AddEntityFrameworkStores<DestekDbContext>()
             .AddErrorDescriber<TurkishIdentityErrors>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokens>(PasswordResetTokens.ProviderName)
+            .AddTokenProvider<EmailConfirmationTokens>(EmailConfirmationTokens.ProviderName)
             .AddSignInManager<DestekSignInManager>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
 
@@ -54,6 +56,7 @@ public static class DestekWebExtensions
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<SecuritySettingsStore>();
         builder.Services.AddScoped<PasswordResetMail>();
+        builder.Services.AddScoped<CustomerSignUp>();
         builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
 
         builder.Services.ConfigureApplicationCookie(options =>

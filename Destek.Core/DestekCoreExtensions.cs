@@ -1,3 +1,4 @@
+using Destek.Core.Customers;
 using Destek.Core.Data;
 using Destek.Core.Identity;
 using Destek.Core.Organization;
@@ -36,6 +37,7 @@ public static class DestekCoreExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TicketCreateQueue>());
         services.AddSingleton<TicketService>();
         services.AddSingleton<TicketQueries>();
+        services.AddCustomers();
         services.AddSingleton<UserAdmin>();
         services.AddSingleton<OrganizationAdmin>();
         services.AddSingleton<Idempotency.IdempotencyStore>();

@@ -13,4 +13,10 @@ public sealed class AccountOptions
 
     /// <summary>How long a password reset link works.</summary>
     public int ResetLinkMinutes { get; set; } = 30;
+
+    /// <summary>How long a sign-up's e-mail confirmation link works.</summary>
+    public int ConfirmLinkHours { get; set; } = 48;
+
+    /// <summary>Sign-ups (and confirmation re-sends) per client IP per hour.</summary>
+    public int SignUpsPerHour { get; set; } = 10;
 }

@@ -13,8 +13,11 @@ public sealed class AppUser : IdentityUser<int>
     /// <summary>A customer's choice: ticket e-mails beyond the confirmation (replies, resolved, closed).</summary>
     public bool NotifyByEmail { get; set; } = true;
 
-    /// <summary>May this account sign in at all, by any path (password, two-factor step, recovery code).</summary>
-    public bool CanSignIn => IsActive;
+    /// <summary>
+    /// May this account sign in at all, by any path (password, two-factor step, recovery code). A
+    /// customer who signed up must first open the confirmation link; accounts an admin makes are confirmed.
+    /// </summary>
+    public bool CanSignIn => IsActive && EmailConfirmed;
 }
 
 public sealed class StaffDepartment

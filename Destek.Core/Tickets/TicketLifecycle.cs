@@ -11,6 +11,11 @@ namespace Destek.Core.Tickets;
 /// Resolved     | Çözüldü               | resolved     | resolved         | kapatildi
 /// Closed       | Kapatıldı             | closed       | closed           | kapatildi
 ///
+/// customer API | label to customers (portal)
+/// acik         | Açık
+/// cevaplandi   | Cevaplandı
+/// kapatildi    | Kapatıldı
+///
 /// priority     | label                 | external and support form API | customer API
 /// Low          | Düşük                 | low                           | dusuk
 /// Medium       | Orta                  | medium                        | orta
@@ -61,6 +66,15 @@ public static class TicketLifecycle
     };
 
     public static bool IsCustomerStatus(string? name) => name is CustomerOpen or CustomerAnswered or CustomerClosed;
+
+    /// <summary>What a customer reads for a customer-facing status (the portal, customer mail).</summary>
+    public static string CustomerLabel(string customerStatus) => customerStatus switch
+    {
+        CustomerOpen => "Açık",
+        CustomerAnswered => "Cevaplandı",
+        CustomerClosed => "Kapatıldı",
+        _ => customerStatus,
+    };
 
     public static string ToEnglish(TicketPriority priority) => PriorityNames.Single(p => p.Priority == priority).English;
 

@@ -24,6 +24,7 @@ public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, 
     {
         ArgumentNullException.ThrowIfNull(data);
         await EnsureDepartmentTakesTicketsAsync(data.DepartmentId, cancellationToken);
+        data = await ClaimForCustomerAsync(data, cancellationToken);
         if (files is not { Count: > 0 })
         {
             return await createQueue.CreateAsync(data, actor);
@@ -45,6 +46,18 @@ public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, 
         {
             throw new TicketRuleException($"{department.Name} departmanı pasif.");
         }
+    }
+
+    /// <summary>A ticket filed under a confirmed customer's e-mail address is theirs from the start (see CustomerClaims).</summary>
+    private async Task<NewTicket> ClaimForCustomerAsync(NewTicket data, CancellationToken cancellationToken)
+    {
+        if (data.CustomerId is not null || string.IsNullOrWhiteSpace(data.RequesterEmail))
+        {
+            return data;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return data with { CustomerId = await Customers.CustomerDirectory.ClaimantAsync(db, data.RequesterEmail, cancellationToken) };
     }
 
     public async Task<TicketMessage> ReplyAsync(int ticketId, string body, Actor actor, IReadOnlyList<IncomingFile>? files = null, CancellationToken cancellationToken = default)

@@ -62,7 +62,7 @@ public sealed class StaffTwoFactorRequirement(DestekAppFactory factory) : IClass
         await agent.SubmitAsync("/hesap/iki-adimli", "kapat", new Dictionary<string, string>());
         Assert.True((await FindAsync(factory, agentId)).TwoFactorEnabled);
 
-        AssertRedirect(await NewBrowser(factory).SignInAsync(customerEmail, DestekAppFactory.Password), "/");
+        AssertRedirect(await NewBrowser(factory).SignInAsync(customerEmail, DestekAppFactory.Password), "/portal");
 
         await EnableTwoFactorAsync(admin);
         // Unticked, the box posts nothing; the form's hidden field still does.

@@ -18,6 +18,14 @@ if (args is ["webhooks", .. var webhookArgs])
     return;
 }
 
+//   dotnet run -c Release --project bench/Destek.Bench -- customer [tickets] [owned] [runs]   (the customer API's reads)
+if (args is ["customer", ..])
+{
+    // The customer API's list and detail: see CustomerListBench.
+    await Destek.Bench.CustomerListBench.RunAsync(args[1..]);
+    return;
+}
+
 var tickets = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
 var dataDirectory = Directory.CreateTempSubdirectory("destek-bench").FullName;

@@ -44,7 +44,8 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.DepartmentId, t.Status, t.CreatedAt });
         builder.HasIndex(t => new { t.ApiClientId, t.CreatedAt });
         builder.HasIndex(t => new { t.ApiClientId, t.ExternalRef });
-        builder.HasIndex(t => new { t.CustomerId, t.CreatedAt });
+        // A customer's list (CustomerTicketQueries): filters, subject search, count and deep pages from the index alone.
+        builder.HasIndex(t => new { t.CustomerId, t.CreatedAt, t.Id, t.Status, t.StaffSpokeLast, t.Priority, t.CategoryId, t.Title }).HasDatabaseName("IX_Tickets_CustomerList");
         builder.HasIndex(t => t.RequesterEmail);
     }
 }
