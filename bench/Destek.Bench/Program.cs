@@ -11,6 +11,13 @@ using Microsoft.Extensions.Hosting;
 // desk's queue queries (first page of each view, a deep page, filters, search). Prints a table of
 // median and worst milliseconds over the runs.
 //   dotnet run -c Release --project bench/Destek.Bench -- [tickets] [runs]
+// Invoice PDFs instead: dotnet run -c Release --project bench/Destek.Bench -- pdf [renders]
+if (args is ["pdf", .. var pdfArgs])
+{
+    await PdfBenchmark.RunAsync(pdfArgs);
+    return;
+}
+
 var tickets = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
 var dataDirectory = Directory.CreateTempSubdirectory("destek-bench").FullName;
