@@ -148,11 +148,13 @@ public sealed class InvoicePdfRenderer
     /// <summary>The fonts of one rendering: XFont objects are not shared between threads.</summary>
     private sealed class Canvas
     {
-        public XFont TitleFont { get; } = new(InvoicePdfFonts.Family, 16, XFontStyleEx.Bold);
-        public XFont Bold { get; } = new(InvoicePdfFonts.Family, 9, XFontStyleEx.Bold);
-        public XFont Text { get; } = new(InvoicePdfFonts.Family, 9, XFontStyleEx.Regular);
-        public XFont Small { get; } = new(InvoicePdfFonts.Family, 7.5, XFontStyleEx.Regular);
-        public XFont SmallBold { get; } = new(InvoicePdfFonts.Family, 7.5, XFontStyleEx.Bold);
+        // Unicode (Identity-H) only: one embedded subset per face instead of a WinAnsi one beside it
+        // for the ASCII text, which halves the font work of every PDF.
+        public XFont TitleFont { get; } = new(InvoicePdfFonts.Family, 16, XFontStyleEx.Bold, XPdfFontOptions.UnicodeDefault);
+        public XFont Bold { get; } = new(InvoicePdfFonts.Family, 9, XFontStyleEx.Bold, XPdfFontOptions.UnicodeDefault);
+        public XFont Text { get; } = new(InvoicePdfFonts.Family, 9, XFontStyleEx.Regular, XPdfFontOptions.UnicodeDefault);
+        public XFont Small { get; } = new(InvoicePdfFonts.Family, 7.5, XFontStyleEx.Regular, XPdfFontOptions.UnicodeDefault);
+        public XFont SmallBold { get; } = new(InvoicePdfFonts.Family, 7.5, XFontStyleEx.Bold, XPdfFontOptions.UnicodeDefault);
 
         public void DrawHeading(XGraphics gfx, Invoice invoice)
         {

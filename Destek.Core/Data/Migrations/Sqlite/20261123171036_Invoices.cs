@@ -11,12 +11,6 @@ namespace Destek.Core.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<int>(
-                name: "CustomerOrganizationId",
-                table: "AspNetUsers",
-                type: "INTEGER",
-                nullable: true);
-
             migrationBuilder.CreateTable(
                 name: "CustomerOrganizations",
                 columns: table => new
@@ -140,6 +134,11 @@ namespace Destek.Core.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            // Edited by hand: EF adds a foreign key on SQLite by rebuilding AspNetUsers outside a
+            // transaction (PRAGMA foreign_keys = 0); SQLite's ADD COLUMN … REFERENCES gives the same
+            // schema (MigrationSchema compares it) without touching the existing rows.
+            migrationBuilder.Sql("""ALTER TABLE "AspNetUsers" ADD COLUMN "CustomerOrganizationId" INTEGER NULL CONSTRAINT "FK_AspNetUsers_CustomerOrganizations_CustomerOrganizationId" REFERENCES "CustomerOrganizations" ("Id") ON DELETE SET NULL;""");
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_CustomerOrganizationId",
                 table: "AspNetUsers",
@@ -224,13 +223,6 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 table: "e_invoices",
                 column: "UserId");
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_AspNetUsers_CustomerOrganizations_CustomerOrganizationId",
-                table: "AspNetUsers",
-                column: "CustomerOrganizationId",
-                principalTable: "CustomerOrganizations",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
