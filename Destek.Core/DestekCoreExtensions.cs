@@ -1,6 +1,7 @@
 using Destek.Core.Customers;
 using Destek.Core.Data;
 using Destek.Core.Identity;
+using Destek.Core.Invoices;
 using Destek.Core.Organization;
 using Destek.Core.Tickets;
 using Microsoft.Data.Sqlite;
@@ -43,6 +44,7 @@ public static class DestekCoreExtensions
         services.AddSingleton<Idempotency.IdempotencyStore>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DemoSeeder>();
+        services.AddInvoices(builder.Configuration);
 
         // Jobs: each capability adds its own with services.AddQuartz(q => q.ScheduleJob<...>(...)).
         services.AddQuartz(q => q.ScheduleJob<Idempotency.IdempotencyPurgeJob>((sp, t) => t

@@ -11,7 +11,7 @@ namespace Destek.Core.Data;
 /// Turkish tickets with conversations, made through the same ticket methods as real work.
 /// Runs once: it does nothing when the demo admin already exists.
 /// </summary>
-public sealed class DemoSeeder(IDbContextFactory<DestekDbContext> dbFactory, UserAdmin users, IOptions<DestekOptions> options, TimeProvider clock)
+public sealed class DemoSeeder(IDbContextFactory<DestekDbContext> dbFactory, UserAdmin users, IOptions<DestekOptions> options, TimeProvider clock, Invoices.InvoiceDemoSeeder invoiceDemo)
 {
     public const string AdminEmail = "admin@destek.local";
     public const string AgentEmail = "agent@destek.local";
@@ -147,6 +147,8 @@ public sealed class DemoSeeder(IDbContextFactory<DestekDbContext> dbFactory, Use
 
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        await invoiceDemo.SeedAsync(cancellationToken);
     }
 
     private static string Slug(string name) => new(name.ToLowerInvariant()

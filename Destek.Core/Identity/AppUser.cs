@@ -12,6 +12,8 @@ public sealed class AppUser : IdentityUser<int>
     public List<StaffDepartment> Departments { get; set; } = [];
     /// <summary>A customer's choice: ticket e-mails beyond the confirmation (replies, resolved, closed).</summary>
     public bool NotifyByEmail { get; set; } = true;
+    /// <summary>The customer organization (hesap) this customer account belongs to; at most one.</summary>
+    public int? CustomerOrganizationId { get; set; }
 
     /// <summary>
     /// May this account sign in at all, by any path (password, two-factor step, recovery code). A

@@ -26,6 +26,13 @@ if (args is ["customer", ..])
     return;
 }
 
+// Invoice PDFs instead: dotnet run -c Release --project bench/Destek.Bench -- pdf [renders]
+if (args is ["pdf", .. var pdfArgs])
+{
+    await PdfBenchmark.RunAsync(pdfArgs);
+    return;
+}
+
 var tickets = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
 var dataDirectory = Directory.CreateTempSubdirectory("destek-bench").FullName;

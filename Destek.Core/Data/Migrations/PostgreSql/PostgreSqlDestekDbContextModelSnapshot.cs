@@ -23,6 +23,20 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Destek.Core.Data.TicketNumberCounter", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("TicketNumberCounters", (string)null);
+                });
+
             modelBuilder.Entity("Destek.Core.Access.ApiClient", b =>
                 {
                     b.Property<int>("Id")
@@ -74,20 +88,6 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("ApiClients", (string)null);
-                });
-
-            modelBuilder.Entity("Destek.Core.Data.TicketNumberCounter", b =>
-                {
-                    b.Property<string>("Scope")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<long>("LastValue")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Scope");
-
-                    b.ToTable("TicketNumberCounters", (string)null);
                 });
 
             modelBuilder.Entity("Destek.Core.Idempotency.IdempotencyRecord", b =>
@@ -196,11 +196,6 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<bool>("NotifyByEmail")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("boolean")
-                        .HasDefaultValue(true);
-
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -253,43 +248,6 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                     b.ToTable("StaffDepartments", (string)null);
                 });
 
-            modelBuilder.Entity("Destek.Core.Mail.ImportedMail", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("FromAddress")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<DateTime>("ImportedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("MessageId")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("character varying(260)");
-
-                    b.Property<int>("Outcome")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("TicketId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique();
-
-                    b.HasIndex("TicketId");
-
-                    b.ToTable("ImportedMails", (string)null);
-                });
-
             modelBuilder.Entity("Destek.Core.Mail.OutboxMail", b =>
                 {
                     b.Property<int>("Id")
@@ -327,16 +285,8 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("MessageId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ReplyToken")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -364,12 +314,6 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique();
-
-                    b.HasIndex("ReplyToken")
-                        .IsUnique();
 
                     b.HasIndex("TicketId");
 
@@ -581,6 +525,8 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("ApiClientId", "ExternalRef");
 
+                    b.HasIndex("CustomerId", "CreatedAt");
+
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("DepartmentId", "Status", "CreatedAt");
@@ -588,9 +534,6 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                     b.HasIndex("Status", "Priority", "CreatedAt");
 
                     b.HasIndex("AssigneeId", "Status", "DepartmentId", "CreatedAt");
-
-                    b.HasIndex("CustomerId", "CreatedAt", "Id", "Status", "StaffSpokeLast", "Priority", "CategoryId", "Title")
-                        .HasDatabaseName("IX_Tickets_CustomerList");
 
                     b.ToTable("Tickets", (string)null);
                 });
@@ -648,38 +591,6 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                     b.HasIndex("TicketId");
 
                     b.ToTable("TicketAttachments", (string)null);
-                });
-
-            modelBuilder.Entity("Destek.Core.Tickets.TicketFollowLink", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("TicketId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TicketId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("TicketFollowLinks", (string)null);
                 });
 
             modelBuilder.Entity("Destek.Core.Tickets.TicketHistoryEntry", b =>
@@ -818,10 +729,6 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("AggregateKey")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
                     b.Property<int>("AttemptCount")
                         .HasColumnType("integer");
 
@@ -874,8 +781,6 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("SubscriptionId", "CreatedAt");
 
-                    b.HasIndex("SubscriptionId", "AggregateKey", "Status", "Id");
-
                     b.ToTable("WebhookDeliveries", (string)null);
                 });
 
@@ -887,7 +792,7 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int?>("ApiClientId")
+                    b.Property<int>("ApiClientId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAt")
@@ -909,13 +814,7 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
                     b.Property<int>("MaxAttempts")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("OrganizationId")
                         .HasColumnType("integer");
 
                     b.Property<int>("RetryDelaySeconds")
@@ -929,8 +828,6 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("ApiClientId", "IsActive");
-
-                    b.HasIndex("OrganizationId", "IsActive");
 
                     b.ToTable("WebhookSubscriptions", (string)null);
                 });
@@ -1086,14 +983,6 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("Destek.Core.Mail.ImportedMail", b =>
-                {
-                    b.HasOne("Destek.Core.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
             modelBuilder.Entity("Destek.Core.Mail.OutboxMail", b =>
                 {
                     b.HasOne("Destek.Core.Tickets.Ticket", null)
@@ -1158,15 +1047,6 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                     b.Navigation("Ticket");
                 });
 
-            modelBuilder.Entity("Destek.Core.Tickets.TicketFollowLink", b =>
-                {
-                    b.HasOne("Destek.Core.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Destek.Core.Tickets.TicketHistoryEntry", b =>
                 {
                     b.HasOne("Destek.Core.Tickets.Ticket", "Ticket")
@@ -1214,7 +1094,8 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                     b.HasOne("Destek.Core.Access.ApiClient", null)
                         .WithMany()
                         .HasForeignKey("ApiClientId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>

@@ -17,6 +17,20 @@ namespace Destek.Core.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Destek.Core.Data.TicketNumberCounter", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("TicketNumberCounters", (string)null);
+                });
+
             modelBuilder.Entity("Destek.Core.Access.ApiClient", b =>
                 {
                     b.Property<int>("Id")
@@ -66,20 +80,6 @@ namespace Destek.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ApiClients", (string)null);
-                });
-
-            modelBuilder.Entity("Destek.Core.Data.TicketNumberCounter", b =>
-                {
-                    b.Property<string>("Scope")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LastValue")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Scope");
-
-                    b.ToTable("TicketNumberCounters", (string)null);
                 });
 
             modelBuilder.Entity("Destek.Core.Idempotency.IdempotencyRecord", b =>
@@ -184,11 +184,6 @@ namespace Destek.Core.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("NotifyByEmail")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(true);
-
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -241,41 +236,6 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.ToTable("StaffDepartments", (string)null);
                 });
 
-            modelBuilder.Entity("Destek.Core.Mail.ImportedMail", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FromAddress")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ImportedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MessageId")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Outcome")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("TicketId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique();
-
-                    b.HasIndex("TicketId");
-
-                    b.ToTable("ImportedMails", (string)null);
-                });
-
             modelBuilder.Entity("Destek.Core.Mail.OutboxMail", b =>
                 {
                     b.Property<int>("Id")
@@ -311,15 +271,7 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("MessageId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReplyToken")
-                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
@@ -348,12 +300,6 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique();
-
-                    b.HasIndex("ReplyToken")
-                        .IsUnique();
 
                     b.HasIndex("TicketId");
 
@@ -559,6 +505,8 @@ namespace Destek.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ApiClientId", "ExternalRef");
 
+                    b.HasIndex("CustomerId", "CreatedAt");
+
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("DepartmentId", "Status", "CreatedAt");
@@ -566,9 +514,6 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.HasIndex("Status", "Priority", "CreatedAt");
 
                     b.HasIndex("AssigneeId", "Status", "DepartmentId", "CreatedAt");
-
-                    b.HasIndex("CustomerId", "CreatedAt", "Id", "Status", "StaffSpokeLast", "Priority", "CategoryId", "Title")
-                        .HasDatabaseName("IX_Tickets_CustomerList");
 
                     b.ToTable("Tickets", (string)null);
                 });
@@ -624,36 +569,6 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.HasIndex("TicketId");
 
                     b.ToTable("TicketAttachments", (string)null);
-                });
-
-            modelBuilder.Entity("Destek.Core.Tickets.TicketFollowLink", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TicketId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TicketId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("TicketFollowLinks", (string)null);
                 });
 
             modelBuilder.Entity("Destek.Core.Tickets.TicketHistoryEntry", b =>
@@ -784,10 +699,6 @@ namespace Destek.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("AggregateKey")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("AttemptCount")
                         .HasColumnType("INTEGER");
 
@@ -840,8 +751,6 @@ namespace Destek.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("SubscriptionId", "CreatedAt");
 
-                    b.HasIndex("SubscriptionId", "AggregateKey", "Status", "Id");
-
                     b.ToTable("WebhookDeliveries", (string)null);
                 });
 
@@ -851,7 +760,7 @@ namespace Destek.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("ApiClientId")
+                    b.Property<int>("ApiClientId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -873,13 +782,7 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("MaxAttempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("OrganizationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RetryDelaySeconds")
@@ -893,8 +796,6 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ApiClientId", "IsActive");
-
-                    b.HasIndex("OrganizationId", "IsActive");
 
                     b.ToTable("WebhookSubscriptions", (string)null);
                 });
@@ -1044,14 +945,6 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("Destek.Core.Mail.ImportedMail", b =>
-                {
-                    b.HasOne("Destek.Core.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
             modelBuilder.Entity("Destek.Core.Mail.OutboxMail", b =>
                 {
                     b.HasOne("Destek.Core.Tickets.Ticket", null)
@@ -1116,15 +1009,6 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.Navigation("Ticket");
                 });
 
-            modelBuilder.Entity("Destek.Core.Tickets.TicketFollowLink", b =>
-                {
-                    b.HasOne("Destek.Core.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Destek.Core.Tickets.TicketHistoryEntry", b =>
                 {
                     b.HasOne("Destek.Core.Tickets.Ticket", "Ticket")
@@ -1172,7 +1056,8 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.HasOne("Destek.Core.Access.ApiClient", null)
                         .WithMany()
                         .HasForeignKey("ApiClientId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
