@@ -1,5 +1,6 @@
 using Destek.App;
 using Destek.App.Cli;
+using Destek.App.EInvoiceApi;
 using Destek.App.ExternalApi;
 using Destek.App.SupportForm;
 using Destek.Core;
@@ -25,6 +26,7 @@ builder.AddDestekIdentity();
 builder.AddDestekWeb();
 builder.AddSupportForm();
 builder.AddExternalApi();
+builder.AddEInvoiceApi();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
@@ -38,6 +40,7 @@ app.UseDestekPipeline();
 app.MapDestekApp();
 app.MapSupportForm();
 app.MapExternalApi();
+app.MapEInvoiceApi();
 await app.RunAsync();
 return 0;
 
