@@ -20,6 +20,7 @@ public static class EInvoiceApiExtensions
         builder.Services.AddOptions<EInvoiceApiOptions>().Bind(builder.Configuration.GetSection(EInvoiceApiOptions.Section));
         builder.Services.AddPersonalAccessTokens();
         builder.Services.TryAddSingleton<ModuleSwitches>();
+        builder.Services.TryAddSingleton<InvoiceQueries>();
         builder.Services.AddSingleton<EInvoiceApiGate>();
         return builder;
     }

@@ -54,8 +54,9 @@ public sealed class OrganizationModule
     public bool IsActiveAt(DateTimeOffset now) => IsActive(ValidUntil, now);
 
     /// <summary>Active while Türkiye's calendar day at <paramref name="now"/> is not after <paramref name="validUntil"/>.</summary>
-    public static bool IsActive(DateOnly validUntil, DateTimeOffset now) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Istanbul).DateTime) <= validUntil;
+    public static bool IsActive(DateOnly validUntil, DateTimeOffset now) => TodayInTurkey(now) <= validUntil;
+
+    public static DateOnly TodayInTurkey(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Istanbul).DateTime);
 }
 
 /// <summary>A refused module change (unknown module or organization): a message for a person.</summary>
