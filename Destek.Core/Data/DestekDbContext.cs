@@ -22,6 +22,10 @@ public class DestekDbContext(DbContextOptions options, TicketSaveHooks? hooks = 
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<StaffDepartment> StaffDepartments => Set<StaffDepartment>();
     public DbSet<TicketNumberCounter> TicketNumberCounters => Set<TicketNumberCounter>();
+    public DbSet<Customers.CustomerOrganization> CustomerOrganizations => Set<Customers.CustomerOrganization>();
+    public DbSet<Invoices.Invoice> Invoices => Set<Invoices.Invoice>();
+    public DbSet<Invoices.InvoiceItem> InvoiceItems => Set<Invoices.InvoiceItem>();
+    public DbSet<Invoices.InvoiceEvent> InvoiceEvents => Set<Invoices.InvoiceEvent>();
 
     IQueryable<T> ITicketEventSink.Query<T>() => Set<T>().AsNoTracking();
 

@@ -10,6 +10,8 @@ public sealed class AppUser : IdentityUser<int>
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; }
     public List<StaffDepartment> Departments { get; set; } = [];
+    /// <summary>The customer organization (hesap) this customer account belongs to; at most one.</summary>
+    public int? CustomerOrganizationId { get; set; }
 
     /// <summary>May this account sign in at all, by any path (password, two-factor step, recovery code).</summary>
     public bool CanSignIn => IsActive;

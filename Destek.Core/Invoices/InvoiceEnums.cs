@@ -1,0 +1,28 @@
+namespace Destek.Core.Invoices;
+
+/// <summary>Stored by name; <see cref="InvoiceCodes"/> gives the API's lower-case codes.</summary>
+public enum InvoiceStatus
+{
+    Draft,
+    Queued,
+    Issued,
+    Sent,
+    Accepted,
+    Rejected,
+    Cancelled,
+}
+
+public enum InvoiceType
+{
+    Sale,
+    Return,
+    CreditNote,
+}
+
+public enum Marketplace
+{
+    Trendyol,
+    Hepsiburada,
+    Amazon,
+    N11,
+}
