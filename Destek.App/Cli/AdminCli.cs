@@ -36,6 +36,7 @@ public static class AdminCli
             new("organization", CliValue.Number, Required: true), new("name", CliValue.Text, Required: true), new("abilities", CliValue.Texts, Required: true),
             new("expires-days", CliValue.Number, Required: true), new("allow-ip", CliValue.Texts), new("owner", CliValue.Text)),
         new("einvoice-tokens list", EInvoiceCommands.ListTokensAsync, new CliOption("organization", CliValue.Number)),
+        new("organizations list", EInvoiceCommands.ListOrganizationsAsync),
         new("einvoice-tokens revoke", EInvoiceCommands.RevokeTokenAsync, new CliOption("id", CliValue.Number, Required: true)),
         new("modules set", EInvoiceCommands.SetModuleAsync,
             new("organization", CliValue.Number, Required: true), new("module", CliValue.Text, Required: true), new("until", CliValue.Text, Required: true)),

@@ -8,7 +8,7 @@ namespace Destek.App.Cli;
 /// <summary>
 /// The e-invoice API's admin commands: <c>einvoice-tokens create --organization ID --name N --abilities einvoices:read[,einvoices:status]
 /// --expires-days 30|90|180|365 [--allow-ip 10.0.0.0/8,...] [--owner EMAIL]</c> (the token is printed once, here),
-/// <c>einvoice-tokens list [--organization ID]</c>, <c>einvoice-tokens revoke --id N</c>,
+/// <c>organizations list</c>, <c>einvoice-tokens list [--organization ID]</c>, <c>einvoice-tokens revoke --id N</c>,
 /// <c>modules set --organization ID --module feature.einvoice_api --until 2027-12-31</c> (a past day switches it off).
 /// A token made here belongs to <c>--owner</c>, or else to the oldest active admin: nobody is signed in on a command line.
 /// </summary>
@@ -53,6 +53,21 @@ public static class EInvoiceCommands
         return new { id, revoked = true };
     }
 
+    /// <summary>Every customer organization with its module rows (active or lapsed, and until when).</summary>
+    public static async Task<object> ListOrganizationsAsync(IServiceProvider services, CliArguments args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var organizations = await services.GetRequiredService<InvoiceQueries>().OrganizationsAsync();
+        var modules = (await services.GetRequiredService<ModuleSwitches>().ListAsync()).ToLookup(m => m.OrganizationId);
+        return organizations.Select(o => new
+        {
+            id = o.Id,
+            name = o.Name,
+            tax_id = o.TaxId,
+            modules = modules[o.Id].Select(ModuleJson).ToList(),
+        }).ToList();
+    }
+
     public static async Task<object> SetModuleAsync(IServiceProvider services, CliArguments args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -63,14 +78,12 @@ public static class EInvoiceCommands
         }
 
         var state = await services.GetRequiredService<ModuleSwitches>().SetAsync(RequiredInt(args, "organization"), args.Required("module"), day);
-        return new
-        {
-            organization_id = state.OrganizationId,
-            module = state.Module,
-            until = state.ValidUntil.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            active = state.Active,
-        };
+        return new { organization_id = state.OrganizationId, module = state.Module, until = Day(state.ValidUntil), active = state.Active };
     }
+
+    private static object ModuleJson(ModuleState state) => new { module = state.Module, until = Day(state.ValidUntil), active = state.Active };
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static int RequiredInt(CliArguments args, string name)
     {

@@ -1,3 +1,4 @@
+using Destek.Core.Customers;
 using Destek.Core.Data;
 using Destek.Core.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,9 +18,6 @@ public sealed record TokenSummary(
 /// </summary>
 public sealed class PersonalAccessTokenAdmin(IDbContextFactory<DestekDbContext> dbFactory, PersonalAccessTokenValidator validator, TimeProvider clock)
 {
-    /// <summary>Checked before a token is bound to an organization (the invoices module answers it).</summary>
-    public Func<DestekDbContext, int, CancellationToken, Task<bool>> OrganizationExists { get; set; } = (_, _, _) => Task.FromResult(true);
-
     public async Task<CreatedToken> CreateAsync(
         int userId, int? organizationId, string name, IEnumerable<string> abilities, int expiresInDays, IEnumerable<string> allowlist,
         CancellationToken cancellationToken = default)
@@ -30,7 +28,7 @@ public sealed class PersonalAccessTokenAdmin(IDbContextFactory<DestekDbContext> 
             throw new TokenAdminException($"Token sahibi kullanıcı bulunamadı veya aktif değil: {userId}.");
         }
 
-        if (organizationId is { } org && !await OrganizationExists(db, org, cancellationToken))
+        if (organizationId is { } org && !await db.Set<CustomerOrganization>().AnyAsync(o => o.Id == org, cancellationToken))
         {
             throw new TokenAdminException($"Organizasyon bulunamadı: {org}.");
         }

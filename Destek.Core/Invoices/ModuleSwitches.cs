@@ -1,3 +1,4 @@
+using Destek.Core.Customers;
 using Destek.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -15,9 +16,6 @@ public sealed class ModuleSwitches(IDbContextFactory<DestekDbContext> dbFactory,
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(10);
 
-    /// <summary>Checked before a module is granted (the invoices module answers it).</summary>
-    public Func<DestekDbContext, int, CancellationToken, Task<bool>> OrganizationExists { get; set; } = (_, _, _) => Task.FromResult(true);
-
     public async Task<bool> IsActiveAsync(int organizationId, string module, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var modules = await ForOrganizationAsync(organizationId, cancellationToken);
@@ -31,7 +29,7 @@ public sealed class ModuleSwitches(IDbContextFactory<DestekDbContext> dbFactory,
         module = module.Trim();
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await OrganizationExists(db, organizationId, cancellationToken))
+        if (!await db.Set<CustomerOrganization>().AnyAsync(o => o.Id == organizationId, cancellationToken))
         {
             throw new ModuleAdminException($"Organizasyon bulunamadı: {organizationId}.");
         }

@@ -1,4 +1,5 @@
 using Destek.Core.Access;
+using Destek.Core.Customers;
 using Destek.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -17,6 +18,7 @@ public sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguration<
         builder.Property(t => t.LastUsedAddress).HasMaxLength(45);
         builder.PrimitiveCollection(t => t.Abilities);
         builder.PrimitiveCollection(t => t.AllowedNetworks);
+        builder.HasOne<CustomerOrganization>().WithMany().HasForeignKey(t => t.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.HasIndex(t => new { t.OrganizationId, t.CreatedAt });
