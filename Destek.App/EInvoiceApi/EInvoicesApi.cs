@@ -94,11 +94,13 @@ public static class EInvoicesApi
             return EInvoiceErrors.NotFound(context);
         }
 
-        // The invoices module stores an issued invoice's PDF as invoices/{ETTN}.pdf in the data directory.
+        // The invoices module's layout (InvoicePdfStore): {data}/invoices/{first two hex of the ETTN}/{ETTN}.pdf.
+        // TODO(merge): read through InvoicePdfStore.OpenRead(ettn) once that branch is in.
+        var name = ettn.ToString("D");
         FileStream stream;
         try
         {
-            stream = new FileStream(data.Combine("invoices", ettn.ToString("D") + ".pdf"), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+            stream = new FileStream(data.Combine("invoices", name[..2], name + ".pdf"), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, useAsync: true);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
