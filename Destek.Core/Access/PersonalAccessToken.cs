@@ -109,8 +109,10 @@ public sealed class PersonalAccessToken
             return $"{address}/{(address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128)}";
         }
 
-        // IPNetwork.TryParse refuses host bits below the prefix (10.1.2.3/8), which is what a typo looks like.
-        if (System.Net.IPNetwork.TryParse(entry, out var network))
+        // Host bits below the prefix (10.1.2.3/8) are what a typo looks like: refused rather than silently masked.
+        var slash = entry.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0 && System.Net.IPNetwork.TryParse(entry, out var network)
+            && IPAddress.TryParse(entry[..slash], out var written) && network.BaseAddress.Equals(written))
         {
             return network.ToString();
         }
