@@ -1,6 +1,7 @@
 using Destek.App;
 using Destek.App.Cli;
 using Destek.App.CustomerApi;
+using Destek.App.EInvoiceApi;
 using Destek.App.ExternalApi;
 using Destek.App.SupportForm;
 using Destek.Core;
@@ -27,6 +28,7 @@ builder.AddDestekWeb();
 builder.AddSupportForm();
 builder.AddExternalApi();
 builder.AddCustomerApi();
+builder.AddEInvoiceApi();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
@@ -41,6 +43,7 @@ app.MapDestekApp();
 app.MapSupportForm();
 app.MapExternalApi();
 app.MapCustomerApi();
+app.MapEInvoiceApi();
 await app.RunAsync();
 return 0;
 

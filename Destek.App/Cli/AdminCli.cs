@@ -32,6 +32,14 @@ public static class AdminCli
             new("id", CliValue.Number, Required: true), new("url", CliValue.Text), new("events", CliValue.Texts),
             new("max-attempts", CliValue.Number), new("retry-delay-seconds", CliValue.Number)),
         new("webhooks delete", WebhookCommands.DeleteAsync, new CliOption("id", CliValue.Number, Required: true)),
+        new("einvoice-tokens create", EInvoiceCommands.CreateTokenAsync,
+            new("organization", CliValue.Number, Required: true), new("name", CliValue.Text, Required: true), new("abilities", CliValue.Texts, Required: true),
+            new("expires-days", CliValue.Number, Required: true), new("allow-ip", CliValue.Texts), new("owner", CliValue.Text)),
+        new("einvoice-tokens list", EInvoiceCommands.ListTokensAsync, new CliOption("organization", CliValue.Number)),
+        new("organizations list", EInvoiceCommands.ListOrganizationsAsync),
+        new("einvoice-tokens revoke", EInvoiceCommands.RevokeTokenAsync, new CliOption("id", CliValue.Number, Required: true)),
+        new("modules set", EInvoiceCommands.SetModuleAsync,
+            new("organization", CliValue.Number, Required: true), new("module", CliValue.Text, Required: true), new("until", CliValue.Text, Required: true)),
     ];
 
     /// <summary>Top-level keys the host reads besides sections (which always contain ':').</summary>
