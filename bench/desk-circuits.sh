@@ -12,7 +12,7 @@
 #     DOTNET_STARTUP_HOOKS in this script's environment: nothing in the product, nothing over HTTP);
 #   - the samples are the server's RSS (/proc/PID/status VmRSS) and the managed heap after that GC;
 #     per circuit = (after - before) / CIRCUITS. The last line is machine-readable for compare.sh.
-# Usage: bench/desk-circuits.sh   (env: APP_DIR, PORT, CIRCUITS, PAGE_PATH=/masa, QUIET_MS, NO_GC=1 samples
+# Usage: bench/desk-circuits.sh   (env: APP_DIR, PORT, CIRCUITS, PAGE_PATH=/masa, QUIET_MS, SNAPSHOT_CMD runs after each sample with label and pid, NO_GC=1 samples
 #        without the forced GC, KEEP=1 keeps the temp dir; DOTNET_* runtime settings reach the server)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"

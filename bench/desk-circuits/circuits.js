@@ -43,10 +43,13 @@ async function collect() {
   return Number(fs.readFileSync(done, 'utf8')) / 1048576;
 }
 
-async function sample() {
+// SNAPSHOT_CMD (optional) runs after each sample with the label and the server's pid, e.g. a heap histogram.
+async function sample(label) {
   await settle();
   const heap = await collect();
-  return { rss: rssMb(), heap };
+  const result = { rss: rssMb(), heap };
+  if (process.env.SNAPSHOT_CMD) require('child_process').execSync(`${process.env.SNAPSHOT_CMD} ${label} ${pid}`, { stdio: 'inherit' });
+  return result;
 }
 
 // A circuit is live once its WebSocket carried the first render batches.
@@ -84,11 +87,11 @@ async function openCircuit(context) {
   // Warm-up: JIT, caches and the first circuit's fixed costs are not per-circuit memory.
   for (let i = 0; i < 3; i++) { const p = await openCircuit(context); await p.close(); }
   const warm = await openCircuit(context);
-  const before = await sample();
+  const before = await sample('before');
 
   const pages = [];
   for (let i = 0; i < circuits; i++) pages.push(await openCircuit(context));
-  const after = await sample();
+  const after = await sample('after');
 
   const rssPer = (after.rss - before.rss) / circuits;
   console.log(`circuits       ${circuits} (+1 warm) on ${page_}, ${gcDir ? 'settled + forced full GC' : 'settled, no forced GC'}`);
