@@ -139,7 +139,7 @@ public static class DestekWebExtensions
         app.MapAccountEndpoints();
         app.MapThemePreference();
         app.MapDeskEndpoints();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(CircuitBudget.ConfigureServerRenderMode);
         return app;
     }
 

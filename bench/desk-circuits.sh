@@ -1,39 +1,39 @@
 #!/usr/bin/env bash
-# Server memory per desk circuit: publishes Destek.App in Release, starts it on a fresh data directory
-# with the demo data, opens CIRCUITS (default 40) queue tabs in Debian's Chromium as one agent and
-# prints the server's RSS before and after and the difference per circuit.
-# Usage: bench/desk-circuits.sh   (env: PORT, CIRCUITS, PAGE_PATH=/masa, KEEP=1 keeps the temp dir; DOTNET_* runtime
-# settings such as DOTNET_gcServer=0 reach the server, to compare GC modes without rebuilding)
+# Server memory per desk circuit. Publishes Destek.App in Release (or takes APP_DIR, already published),
+# starts it (Production, server GC as shipped) on a fresh data directory with the demo data, signs in
+# one agent in Debian's Chromium and opens CIRCUITS (default 40) queue tabs, each its own circuit.
+# Method, so that two builds compare fairly and a run repeats:
+#   - warm-up first (3 circuits opened and closed, one kept): JIT, caches and the first circuit's fixed
+#     costs are not per-circuit memory;
+#   - before each sample the circuits are settled: no WebSocket frame for QUIET_MS (default 2000) on
+#     any tab, so no render is in flight;
+#   - then the server runs a full blocking, compacting, decommitting GC (GCCollectionMode.Aggressive,
+#     twice with finalizers between), asked through a startup hook (bench/GcHook, loaded only by
+#     DOTNET_STARTUP_HOOKS in this script's environment: nothing in the product, nothing over HTTP);
+#   - the samples are the server's RSS (/proc/PID/status VmRSS) and the managed heap after that GC;
+#     per circuit = (after - before) / CIRCUITS. The last line is machine-readable for compare.sh.
+# Usage: bench/desk-circuits.sh   (env: APP_DIR, PORT, CIRCUITS, PAGE_PATH=/masa, QUIET_MS, SNAPSHOT_CMD runs after each sample with label and pid, NO_GC=1 samples
+#        without the forced GC, KEEP=1 keeps the temp dir; DOTNET_* runtime settings reach the server)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$(pwd)
+. "$(dirname "$0")/lib.sh"
 PORT=${PORT:-5098}
 [ -x /usr/bin/chromium ] || { echo "chromium is missing: apt-get install -y chromium" >&2; exit 1; }
-[ -d bench/desk-circuits/node_modules ] || (cd bench/desk-circuits && npm ci --no-audit --no-fund >/dev/null)
-work=$(mktemp -d /tmp/destek-circuits.XXXXXX)
-pid=""
-cleanup() {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  [ "${KEEP:-0}" = 1 ] || rm -rf "$work"
-}
-trap cleanup EXIT
+[ -d "$bench_root/bench/desk-circuits/node_modules" ] || (cd "$bench_root/bench/desk-circuits" && npm ci --no-audit --no-fund >/dev/null)
+bench_init destek-circuits
+app=${APP_DIR:-$BENCH_WORK/app}
+bench_publish "$bench_root" "$app"
+hook=${HOOK_DIR:-$BENCH_WORK/gchook}
+bench_gc_hook "$hook"
+mkdir -p "$BENCH_WORK/gc"
 
-echo "== publish (Release) to $work/app"
-dotnet publish "$root/Destek.App" -c Release -o "$work/app" --nologo -v quiet >/dev/null
-
-export ASPNETCORE_ENVIRONMENT=Production
-export Destek__DataDirectory="$work/data"
 export Destek__Demo__Seed=true
 export Destek__Demo__Password='Bench.Circuits.2026!'
-export Logging__LogLevel__Default=Warning
-
+if [ "${NO_GC:-0}" != 1 ]; then
+  export DOTNET_STARTUP_HOOKS="$hook/Destek.Bench.GcHook.dll" DESTEK_BENCH_GC_DIR="$BENCH_WORK/gc"
+  export GC_DIR="$BENCH_WORK/gc"
+fi
 echo "== start on http://127.0.0.1:$PORT"
-(cd "$work/app" && ASPNETCORE_URLS="http://127.0.0.1:$PORT" exec dotnet Destek.App.dll) >"$work/app.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 150); do
-  curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
-  sleep 0.2
-done
-curl -fs "http://127.0.0.1:$PORT/health" >/dev/null || { echo "app did not start:"; cat "$work/app.log"; exit 1; }
+bench_start "$app" "$BENCH_WORK/data" "$PORT"
+unset DOTNET_STARTUP_HOOKS
 
-BASE="http://127.0.0.1:$PORT" APP_PID=$pid PASSWORD="$Destek__Demo__Password" node bench/desk-circuits/circuits.js
+BASE="http://127.0.0.1:$PORT" APP_PID=$BENCH_PID PASSWORD="$Destek__Demo__Password" node "$bench_root/bench/desk-circuits/circuits.js"

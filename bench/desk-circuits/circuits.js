@@ -1,6 +1,8 @@
 // Opens CIRCUITS desk tabs on the queue page, each with its own Blazor circuit, and prints the server's
-// resident memory before and after, and the difference per circuit. Driven by desk-circuits.sh.
+// resident memory and managed heap before and after, and the difference per circuit. Driven by
+// desk-circuits.sh, whose header describes the method (settle, forced GC through GC_DIR, sample).
 const fs = require('fs');
+const path = require('path');
 const { chromium } = require('playwright-core');
 
 const base = process.env.BASE;
@@ -9,12 +11,46 @@ const circuits = Number(process.env.CIRCUITS || 40);
 const email = process.env.EMAIL || 'agent@destek.local';
 const password = process.env.PASSWORD;
 const page_ = process.env.PAGE_PATH || '/masa';
+const quietMs = Number(process.env.QUIET_MS || 2000);
+const gcDir = process.env.GC_DIR;
 
 const rssMb = () => {
   const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find(l => l.startsWith('VmRSS:'));
   return Number(line.split(/\s+/)[1]) / 1024;
 };
-const settle = ms => new Promise(r => setTimeout(r, ms));
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+// Every frame on any circuit's WebSocket moves this; the circuits are idle once it stops moving.
+let lastFrame = Date.now();
+async function settle() {
+  const deadline = Date.now() + 60000;
+  await sleep(quietMs);
+  while (Date.now() - lastFrame < quietMs && Date.now() < deadline) await sleep(200);
+}
+
+// Asks the server's GC hook for a full collection; answers the managed heap in MB (null without the hook).
+async function collect() {
+  if (!gcDir) return null;
+  const done = path.join(gcDir, 'gc.done');
+  fs.rmSync(done, { force: true });
+  fs.writeFileSync(path.join(gcDir, 'gc.request'), '');
+  const deadline = Date.now() + 60000;
+  while (!fs.existsSync(done)) {
+    if (Date.now() > deadline) throw new Error('the server did not answer the GC request (is the hook loaded?)');
+    await sleep(50);
+  }
+  await sleep(500);
+  return Number(fs.readFileSync(done, 'utf8')) / 1048576;
+}
+
+// SNAPSHOT_CMD (optional) runs after each sample with the label and the server's pid, e.g. a heap histogram.
+async function sample(label) {
+  await settle();
+  const heap = await collect();
+  const result = { rss: rssMb(), heap };
+  if (process.env.SNAPSHOT_CMD) require('child_process').execSync(`${process.env.SNAPSHOT_CMD} ${label} ${pid}`, { stdio: 'inherit' });
+  return result;
+}
 
 // A circuit is live once its WebSocket carried the first render batches.
 async function openCircuit(context) {
@@ -23,7 +59,8 @@ async function openCircuit(context) {
     const timer = setTimeout(() => reject(new Error('no circuit within 30 s')), 30000);
     page.on('websocket', ws => {
       let frames = 0;
-      ws.on('framereceived', () => { if (++frames === 3) { clearTimeout(timer); resolve(); } });
+      ws.on('framereceived', () => { lastFrame = Date.now(); if (++frames === 3) { clearTimeout(timer); resolve(); } });
+      ws.on('framesent', () => { lastFrame = Date.now(); });
     });
   });
   await page.goto(base + page_);
@@ -50,17 +87,22 @@ async function openCircuit(context) {
   // Warm-up: JIT, caches and the first circuit's fixed costs are not per-circuit memory.
   for (let i = 0; i < 3; i++) { const p = await openCircuit(context); await p.close(); }
   const warm = await openCircuit(context);
-  await settle(3000);
-  const before = rssMb();
+  const before = await sample('before');
 
   const pages = [];
   for (let i = 0; i < circuits; i++) pages.push(await openCircuit(context));
-  await settle(5000);
-  const after = rssMb();
+  const after = await sample('after');
 
-  console.log(`circuits       ${circuits} (+1 warm) on ${page_}`);
-  console.log(`server RSS     ${before.toFixed(1)} MB -> ${after.toFixed(1)} MB`);
-  console.log(`per circuit    ${((after - before) / circuits).toFixed(2)} MB`);
+  const rssPer = (after.rss - before.rss) / circuits;
+  console.log(`circuits       ${circuits} (+1 warm) on ${page_}, ${gcDir ? 'settled + forced full GC' : 'settled, no forced GC'}`);
+  console.log(`server RSS     ${before.rss.toFixed(1)} MB -> ${after.rss.toFixed(1)} MB`);
+  let heapPer = NaN;
+  if (before.heap !== null) {
+    heapPer = (after.heap - before.heap) / circuits;
+    console.log(`managed heap   ${before.heap.toFixed(1)} MB -> ${after.heap.toFixed(1)} MB`);
+  }
+  console.log(`per circuit    ${rssPer.toFixed(2)} MB RSS, ${heapPer.toFixed(2)} MB managed heap`);
+  console.log(`RESULT rss_mb_per_circuit=${rssPer.toFixed(3)} heap_mb_per_circuit=${heapPer.toFixed(3)}`);
   for (const p of pages) await p.close();
   await warm.close();
   await browser.close();
