@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -7,16 +8,74 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Destek.Core.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class Invoices : Migration
+    public partial class CustomerSideAndInvoices : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_CustomerId_CreatedAt",
+                table: "Tickets");
+
+            migrationBuilder.AlterColumn<int>(
+                name: "ApiClientId",
+                table: "WebhookSubscriptions",
+                type: "integer",
+                nullable: true,
+                oldClrType: typeof(int),
+                oldType: "integer");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Kind",
+                table: "WebhookSubscriptions",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OrganizationId",
+                table: "WebhookSubscriptions",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AggregateKey",
+                table: "WebhookDeliveries",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            // Rows written before this migration join their ticket's line too.
+            migrationBuilder.Sql("""
+                UPDATE "WebhookDeliveries" SET "AggregateKey" = 'ticket:' || CAST("TicketId" AS TEXT) WHERE "TicketId" IS NOT NULL;
+                """);
+
+            migrationBuilder.AddColumn<string>(
+                name: "MessageId",
+                table: "MailOutbox",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReplyToken",
+                table: "MailOutbox",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "CustomerOrganizationId",
                 table: "AspNetUsers",
                 type: "integer",
                 nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "NotifyByEmail",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: true);
 
             migrationBuilder.CreateTable(
                 name: "CustomerOrganizations",
@@ -33,6 +92,51 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CustomerOrganizations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportedMails",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageId = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    TicketId = table.Column<int>(type: "integer", nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    FromAddress = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportedMails", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportedMails_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TicketFollowLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TicketId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketFollowLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketFollowLinks_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -91,6 +195,64 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrganizationModules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    Module = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganizationModules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrganizationModules_CustomerOrganizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "CustomerOrganizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonalAccessTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Abilities = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Hint = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AllowedNetworks = table.Column<List<string>>(type: "text[]", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonalAccessTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonalAccessTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PersonalAccessTokens_CustomerOrganizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "CustomerOrganizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "e_invoice_events",
                 columns: table => new
                 {
@@ -140,6 +302,33 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookSubscriptions_OrganizationId_IsActive",
+                table: "WebhookSubscriptions",
+                columns: new[] { "OrganizationId", "IsActive" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_AggregateKey_Status_Id",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "AggregateKey", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_CustomerList",
+                table: "Tickets",
+                columns: new[] { "CustomerId", "CreatedAt", "Id", "Status", "StaffSpokeLast", "Priority", "CategoryId", "Title" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MailOutbox_MessageId",
+                table: "MailOutbox",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MailOutbox_ReplyToken",
+                table: "MailOutbox",
+                column: "ReplyToken",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_CustomerOrganizationId",
@@ -225,6 +414,50 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 table: "e_invoices",
                 column: "UserId");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportedMails_MessageId",
+                table: "ImportedMails",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportedMails_TicketId",
+                table: "ImportedMails",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganizationModules_OrganizationId_Module",
+                table: "OrganizationModules",
+                columns: new[] { "OrganizationId", "Module" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalAccessTokens_OrganizationId_CreatedAt",
+                table: "PersonalAccessTokens",
+                columns: new[] { "OrganizationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalAccessTokens_TokenHash",
+                table: "PersonalAccessTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalAccessTokens_UserId",
+                table: "PersonalAccessTokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketFollowLinks_TicketId",
+                table: "TicketFollowLinks",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketFollowLinks_TokenHash",
+                table: "TicketFollowLinks",
+                column: "TokenHash",
+                unique: true);
+
             migrationBuilder.AddForeignKey(
                 name: "FK_AspNetUsers_CustomerOrganizations_CustomerOrganizationId",
                 table: "AspNetUsers",
@@ -248,18 +481,89 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 name: "e_invoice_items");
 
             migrationBuilder.DropTable(
+                name: "ImportedMails");
+
+            migrationBuilder.DropTable(
+                name: "OrganizationModules");
+
+            migrationBuilder.DropTable(
+                name: "PersonalAccessTokens");
+
+            migrationBuilder.DropTable(
+                name: "TicketFollowLinks");
+
+            migrationBuilder.DropTable(
                 name: "e_invoices");
 
             migrationBuilder.DropTable(
                 name: "CustomerOrganizations");
 
             migrationBuilder.DropIndex(
+                name: "IX_WebhookSubscriptions_OrganizationId_IsActive",
+                table: "WebhookSubscriptions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_AggregateKey_Status_Id",
+                table: "WebhookDeliveries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_CustomerList",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_MailOutbox_MessageId",
+                table: "MailOutbox");
+
+            migrationBuilder.DropIndex(
+                name: "IX_MailOutbox_ReplyToken",
+                table: "MailOutbox");
+
+            migrationBuilder.DropIndex(
                 name: "IX_AspNetUsers_CustomerOrganizationId",
                 table: "AspNetUsers");
 
             migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "WebhookSubscriptions");
+
+            migrationBuilder.DropColumn(
+                name: "OrganizationId",
+                table: "WebhookSubscriptions");
+
+            migrationBuilder.DropColumn(
+                name: "AggregateKey",
+                table: "WebhookDeliveries");
+
+            migrationBuilder.DropColumn(
+                name: "MessageId",
+                table: "MailOutbox");
+
+            migrationBuilder.DropColumn(
+                name: "ReplyToken",
+                table: "MailOutbox");
+
+            migrationBuilder.DropColumn(
                 name: "CustomerOrganizationId",
                 table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "NotifyByEmail",
+                table: "AspNetUsers");
+
+            migrationBuilder.AlterColumn<int>(
+                name: "ApiClientId",
+                table: "WebhookSubscriptions",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0,
+                oldClrType: typeof(int),
+                oldType: "integer",
+                oldNullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_CustomerId_CreatedAt",
+                table: "Tickets",
+                columns: new[] { "CustomerId", "CreatedAt" });
         }
     }
 }
