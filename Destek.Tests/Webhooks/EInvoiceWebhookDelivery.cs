@@ -15,6 +15,8 @@ namespace Destek.Tests.Webhooks;
 [Trait("Category", "Integration")]
 public sealed class EInvoiceWebhookDelivery(WebhookEngineFactory app) : IClassFixture<WebhookEngineFactory>, IAsyncLifetime
 {
+    /// <summary>PostgreSQL keeps microseconds, .NET ticks.</summary>
+    private static readonly TimeSpan Microsecond = TimeSpan.FromTicks(10);
     private readonly WebhookReceiver _receiver = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -72,7 +74,7 @@ public sealed class EInvoiceWebhookDelivery(WebhookEngineFactory app) : IClassFi
         {
             var delivery = Assert.Single(await app.DeliveriesAsync(webhook.Id));
             Assert.Equal(DeliveryStatus.Pending, delivery.Status);
-            Assert.Equal(app.Clock.GetUtcNow().UtcDateTime + wait, delivery.NextAttemptAt);
+            Assert.Equal(app.Clock.GetUtcNow().UtcDateTime + wait, delivery.NextAttemptAt!.Value, Microsecond);
             app.Clock.Advance(wait - TimeSpan.FromSeconds(1));
             Assert.Equal(0, await app.DrainAsync());
             app.Clock.Advance(TimeSpan.FromSeconds(1));
@@ -168,7 +170,7 @@ public sealed class EInvoiceWebhookDelivery(WebhookEngineFactory app) : IClassFi
         Assert.Equal(DeliveryStatus.Pending, held.Status);
         Assert.Equal(0, held.AttemptCount);
         Assert.Equal(WebhookAdmin.GateClosedMessage, held.LastError);
-        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime + WebhookDispatcher.GateRecheck, held.NextAttemptAt);
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime + WebhookDispatcher.GateRecheck, held.NextAttemptAt!.Value, Microsecond);
         Assert.Empty(_receiver.Received);
 
         gate.Open = true;

@@ -7,6 +7,7 @@ using Destek.Core.Data;
 using Destek.Core.ExternalApi;
 using Destek.Core.Webhooks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -71,6 +72,7 @@ internal static class WebhookBench
         builder.AddDestekCore();
         builder.Services.AddIdentityCore<Destek.Core.Identity.AppUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<int>>()
             .AddEntityFrameworkStores<DestekDbContext>();
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         builder.Services.AddExternalApiCore(builder.Configuration);
         using var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
@@ -81,15 +83,20 @@ internal static class WebhookBench
         var dbFactory = services.GetRequiredService<IDbContextFactory<DestekDbContext>>();
         var door = services.GetRequiredService<EInvoiceWebhooks>();
 
-        // Producers share the schedule: event i is due at start + i/rate, whoever raises it.
+        // Event i is due at start + i/rate. Each producer owns a set of invoices and raises their
+        // events in order, as an invoice's changes serialize on its row in the real thing.
         var producers = Math.Max(1, Environment.ProcessorCount * 2);
-        var next = -1;
         var start = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, producers).Select(_ => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, producers).Select(producer => Task.Run(async () =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < total)
+            for (var i = 0; i < total; i++)
             {
+                var invoice = i % invoices;
+                if (invoice % producers != producer)
+                {
+                    continue;
+                }
+
                 var due = start + (long)(i * (double)Stopwatch.Frequency / rate);
                 var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
                 if (wait > TimeSpan.Zero)
@@ -99,7 +106,6 @@ internal static class WebhookBench
 
                 raisedAt[i] = Stopwatch.GetTimestamp();
                 await using var db = await dbFactory.CreateDbContextAsync();
-                var invoice = i % invoices;
                 await door.EnqueueAsync(db, organization, EInvoiceEvents.StatusChanged, $"invoice:{invoice}",
                     new { Einvoice = new { Id = invoice, Seq = i, Status = "sent" }, User = new { Id = 1 } });
                 await db.SaveChangesAsync();
