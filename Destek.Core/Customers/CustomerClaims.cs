@@ -15,9 +15,17 @@ public sealed class CustomerClaims(IDbContextFactory<DestekDbContext> dbFactory)
     public async Task<int> ClaimExistingAsync(int userId, string email, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(email);
-        var address = email.Trim().ToLowerInvariant();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Tickets
+        return await ClaimExistingAsync(db, userId, email, cancellationToken);
+    }
+
+    /// <summary>The same inside a context the caller holds (an admin creating a confirmed customer).</summary>
+    public static Task<int> ClaimExistingAsync(DestekDbContext db, int userId, string email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(email);
+        var address = email.Trim().ToLowerInvariant();
+        return db.Tickets
             .Where(t => t.RequesterEmail == address && t.CustomerId == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.CustomerId, userId), cancellationToken);
     }

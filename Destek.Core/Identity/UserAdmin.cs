@@ -53,6 +53,13 @@ public sealed class UserAdmin(IServiceScopeFactory scopes, IDbContextFactory<Des
             throw new UserAdminException(string.Join(" ", added.Errors.Select(e => e.Description)));
         }
 
+        if (role == Roles.Customer)
+        {
+            // An admin's customer is confirmed: the address's tickets are theirs now (CustomerClaims).
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await Customers.CustomerClaims.ClaimExistingAsync(db, user.Id, email, cancellationToken);
+        }
+
         return new CreatedUser(user.Id, email, user.FullName, role, departmentIds.Distinct().ToList());
     }
 

@@ -291,18 +291,28 @@ public sealed class InvoicePdfRenderer
         /// <summary>Shortens text to the width with an ellipsis; short text is not measured at all.</summary>
         private static string Fit(XGraphics gfx, string text, XFont font, double width)
         {
-            // No DejaVu Sans glyph is wider than 1.1 em, so shorter text always fits.
+            // DejaVu Sans letters, digits and punctuation are at most 1.1 em wide, so shorter text fits unmeasured.
             if (text.Length * font.Size * 1.1 <= width || gfx.MeasureString(text, font).Width <= width)
             {
                 return text;
             }
 
-            var length = text.Length;
-            while (length > 1 && gfx.MeasureString(string.Concat(text.AsSpan(0, length), "…"), font).Width > width)
+            // The longest prefix that fits with the ellipsis, by halving: a few measurements, not one per letter.
+            var (fits, tooLong) = (0, text.Length);
+            while (tooLong - fits > 1)
             {
-                length--;
+                var middle = (fits + tooLong) / 2;
+                if (gfx.MeasureString(string.Concat(text.AsSpan(0, middle), "…"), font).Width <= width)
+                {
+                    fits = middle;
+                }
+                else
+                {
+                    tooLong = middle;
+                }
             }
 
+            var length = Math.Max(fits, 1);
             return string.Concat(text.AsSpan(0, length).TrimEnd(), "…");
         }
     }

@@ -146,6 +146,17 @@ public sealed partial class SignUpAndConfirm(DestekAppFactory factory) : IClassF
         Assert.Contains("Taleplerim", await TextAsync(portal), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnAdminMadeCustomerGetsTheAddressesTicketsAtOnce()
+    {
+        var email = NewEmail();
+        var earlier = await FileAsync(factory.Services.GetRequiredService<SupportRequestService>(), email);
+
+        var created = await factory.Services.GetRequiredService<UserAdmin>().CreateAsync(email, Roles.Customer, DestekAppFactory.Password, "Elif Şahin", []);
+
+        Assert.Equal(created.Id, await CustomerOfAsync(earlier));
+    }
+
     internal static Task<HttpResponseMessage> SignUpAsync(Browser browser, string name, string email, string? password = null) =>
         browser.SubmitAsync("/kayit", "kayit", new Dictionary<string, string>
         {
