@@ -1,4 +1,5 @@
 using Destek.Core.Identity;
+using Destek.Core.Mail;
 using Destek.Core.Organization;
 using Destek.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -146,6 +147,9 @@ public sealed class DemoSeeder(IDbContextFactory<DestekDbContext> dbFactory, Use
             }
 
             await db.SaveChangesAsync(cancellationToken);
+
+            // The demo tickets are made-up history: their events must not mail the made-up requesters.
+            await db.Set<OutboxMail>().ExecuteDeleteAsync(cancellationToken);
         }
 
         await invoiceDemo.SeedAsync(cancellationToken);

@@ -45,6 +45,9 @@ public class DestekAppFactory : WebApplicationFactory<Program>
             ["Destek:Demo:Seed"] = "true",
             ["Destek:Demo:Password"] = Password,
             ["Destek:Webhooks:AllowPrivateNetworks"] = "true",
+            // A few dozen demo invoices are enough for every test but InvoiceDemoData, and each factory
+            // renders their PDFs in the background.
+            ["Destek:Invoices:DemoInvoiceCount"] = "60",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         if (PostgreSqlConnectionString is not null)

@@ -8,8 +8,17 @@ namespace Destek.Tests.Invoices;
 
 /// <summary>The first run's demo invoices: both organizations, every status, type and marketplace, PDFs on disk.</summary>
 [Trait("Category", "Integration")]
-public sealed class InvoiceDemoData(DestekAppFactory factory) : IClassFixture<DestekAppFactory>
+public sealed class InvoiceDemoData(InvoiceDemoData.FullDemoFactory factory) : IClassFixture<InvoiceDemoData.FullDemoFactory>
 {
+    /// <summary>The product's default demo size, which the other tests' factories shrink.</summary>
+    public sealed class FullDemoFactory : DestekAppFactory
+    {
+        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+        {
+            ["Destek:Invoices:DemoInvoiceCount"] = "300",
+        };
+    }
+
     [Fact]
     public async Task TwoOrganizationsWithAFewHundredVariedInvoices()
     {
