@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load test of the e-invoice API v1 (seed-003) list: publishes Destek.App in Release, starts it on a
 # fresh data directory, adds one organization with INVOICES invoices (bench/einvoice-seed.py),
-# switches feature.einvoice_api on and creates an einvoices:read token with the admin CLI, then
+# creates an admin, switches feature.einvoice_api on and creates an einvoices:read token with the admin CLI, then
 # measures GET /api/v1/einvoices?per_page=20 (page 1; then filtered by status) with wrk.
 # Usage: bench/einvoice-api.sh   (env: PORT, DURATION, CONNECTIONS, THREADS, INVOICES, WARMUP seconds, VERBOSE=1, KEEP=1)
 set -euo pipefail
@@ -31,10 +31,10 @@ export Destek__EInvoiceApi__RateLimitPerMinute=100000000
 export Logging__LogLevel__Default=Warning
 
 echo "== migrate, seed $INVOICES invoices, module and token (admin CLI)"
-dotnet "$work/app/Destek.App.dll" organizations list >/dev/null
+dotnet "$work/app/Destek.App.dll" users create --email bench-admin@destek.local --role Admin --password "Bench.Admin.2026!" >/dev/null
 org=$(python3 "$root/bench/einvoice-seed.py" "$work/data/destek.db" "$INVOICES")
 dotnet "$work/app/Destek.App.dll" modules set --organization "$org" --module feature.einvoice_api --until 2099-12-31 >/dev/null
-created=$(dotnet "$work/app/Destek.App.dll" einvoice-tokens create --organization "$org" --name "Benchmark ERP" --abilities einvoices:read --expires-days 30)
+created=$(dotnet "$work/app/Destek.App.dll" einvoice-tokens create --organization "$org" --name "Benchmark ERP" --abilities einvoices:read --expires-days 30 --owner bench-admin@destek.local)
 export DESTEK_EINVOICE_TOKEN=$(echo "$created" | sed -n 's/.*"token": *"\([^"]*\)".*/\1/p')
 
 echo "== start on http://127.0.0.1:$PORT"

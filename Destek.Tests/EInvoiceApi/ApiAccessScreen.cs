@@ -55,6 +55,7 @@ public sealed class ApiAccessScreen(BrowserFixture browser)
         await Assertions.Expect(row).ToContainTextAsync("Hiç kullanılmadı");
         await Assertions.Expect(row).ToContainTextAsync("127.0.0.0/8, ::1/128");
         await Assertions.Expect(row).ToContainTextAsync("Aktif");
+        await Axe.AssertNoSeriousViolationsAsync(page, "API Erişimi");
 
         using var http = new HttpClient { BaseAddress = browser.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -74,6 +75,11 @@ public sealed class ApiAccessScreen(BrowserFixture browser)
         await confirm.GetByRole(AriaRole.Button, new() { Name = "İptal et", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = name })).ToContainTextAsync("İptal edildi");
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(new Uri("/api/v1/einvoices", UriKind.Relative))).StatusCode);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Modüller ve geçerlilik tarihleri" }).ClickAsync();
+        var section = page.GetByRole(AriaRole.Region, new() { Name = orgName });
+        await Assertions.Expect(section.GetByRole(AriaRole.Row).Filter(new() { HasText = "feature.einvoice_api" })).ToContainTextAsync("31.12.2099 tarihine kadar");
+        await Axe.AssertNoSeriousViolationsAsync(page, "Modüller");
         await page.Context.CloseAsync();
     }
 }
