@@ -57,10 +57,16 @@ run() { # name extra-query
 }
 
 echo "== warm-up (${WARMUP:-8}s, not counted)"
-EINVOICE_QUERY="" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-8}s" -s "$root/bench/list-einvoices.lua" "http://127.0.0.1:$PORT" >/dev/null
+EINVOICE_QUERY="&page=1" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-8}s" -s "$root/bench/list-einvoices.lua" "http://127.0.0.1:$PORT" >/dev/null
 
 echo "== wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency ($(nproc) cores, $INVOICES invoices)"
-run "list" ""
+run "list" "&page=1"
 run "list status" "&status=issued"
 run "list page 50" "&page=50"
+# The same machine's figure for the external API's ticket list (seed-000), for comparison under the same load.
+creds=$(dotnet "$work/app/Destek.App.dll" api-clients create --name "Benchmark ERP" --rate-limit 1000000)
+export DESTEK_API_KEY=$(echo "$creds" | sed -n 's/.*"api_key": *"\([^"]*\)".*/\1/p')
+export DESTEK_API_SECRET=$(echo "$creds" | sed -n 's/.*"api_secret": *"\([^"]*\)".*/\1/p')
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$root/bench/list-tickets.lua" "http://127.0.0.1:$PORT" >"$work/tickets.txt"
+printf '%-16s %10s req/s   p99 %s   (GET /api/external/tickets, for comparison)\n' "tickets list" "$(awk '/^Requests\/sec/ {print $2}' "$work/tickets.txt")" "$(awk '$1=="99%" {print $2}' "$work/tickets.txt")"
 if [ "${VERBOSE:-0}" = 1 ]; then cat "$work"/list*.txt; fi
