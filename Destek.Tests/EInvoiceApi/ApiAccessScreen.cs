@@ -31,7 +31,8 @@ public sealed class ApiAccessScreen(BrowserFixture browser)
         });
         await browser.App.Services.GetRequiredService<ModuleSwitches>().SetAsync(org.Id, ModuleNames.EInvoiceApi, new DateOnly(2099, 12, 31));
 
-        var page = await browser.SignedInPageAsync(DemoSeeder.AdminEmail);
+        // A context that lets axe's script in (the app's CSP would refuse it); the app itself is unchanged.
+        var page = await Axe.SignedInPageAsync(browser, DemoSeeder.AdminEmail, 1366, 900);
         await page.GotoAsync(new Uri(browser.BaseAddress, "ayarlar").ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "API Erişimi" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "API Erişimi", Level = 1 })).ToBeVisibleAsync();
@@ -55,6 +56,7 @@ public sealed class ApiAccessScreen(BrowserFixture browser)
         await Assertions.Expect(row).ToContainTextAsync("Hiç kullanılmadı");
         await Assertions.Expect(row).ToContainTextAsync("127.0.0.0/8, ::1/128");
         await Assertions.Expect(row).ToContainTextAsync("Aktif");
+        await Axe.AssertNoSeriousViolationsAsync(page, "API Erişimi");
 
         using var http = new HttpClient { BaseAddress = browser.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -74,6 +76,13 @@ public sealed class ApiAccessScreen(BrowserFixture browser)
         await confirm.GetByRole(AriaRole.Button, new() { Name = "İptal et", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = name })).ToContainTextAsync("İptal edildi");
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(new Uri("/api/v1/einvoices", UriKind.Relative))).StatusCode);
+
+        // A fresh load rather than the link's in-page navigation: the revoke's snackbar would still be fading out (axe reads its half-transparent text).
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Modüller ve geçerlilik tarihleri" })).ToHaveAttributeAsync("href", "admin/settings/modules");
+        await page.GotoAsync(new Uri(browser.BaseAddress, "admin/settings/modules").ToString());
+        var section = page.GetByRole(AriaRole.Region, new() { Name = orgName });
+        await Assertions.Expect(section.GetByRole(AriaRole.Row).Filter(new() { HasText = "feature.einvoice_api" })).ToContainTextAsync("31.12.2099 tarihine kadar");
+        await Axe.AssertNoSeriousViolationsAsync(page, "Modüller");
         await page.Context.CloseAsync();
     }
 }
