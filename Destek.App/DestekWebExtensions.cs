@@ -93,6 +93,7 @@ public static class DestekWebExtensions
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddTurkishMudStrings();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<RateLimits>();
         builder.Services.AddTrustedProxies();

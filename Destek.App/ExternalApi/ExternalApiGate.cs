@@ -63,6 +63,9 @@ public sealed class ExternalApiGate(ApiClientAuthenticator authenticator, RateLi
                     : ExternalErrors.Problem(http, StatusCodes.Status400BadRequest, "İstek okunamadı.", "body");
             case OperationCanceledException when http.RequestAborted.IsCancellationRequested:
                 return Results.Empty;
+            case Destek.Core.Tickets.TicketCreateQueueClosedException closed:
+                http.Response.Headers.RetryAfter = "5";
+                return ExternalErrors.Problem(http, StatusCodes.Status503ServiceUnavailable, closed.Message);
             default:
                 logger.LogError(exception, "External API request failed");
                 return ExternalErrors.Problem(http, StatusCodes.Status500InternalServerError, "Sunucu hatası. Destek ekibine requestId ile başvurun.");

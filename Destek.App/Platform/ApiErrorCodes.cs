@@ -13,6 +13,7 @@ public static class ApiErrorCodes
     public const string RateLimited = "rate_limited";
     public const string InvalidRequest = "invalid_request";
     public const string InternalError = "internal_error";
+    public const string ServiceUnavailable = "service_unavailable";
 
     public static string ForStatus(int status) => status switch
     {
@@ -21,6 +22,7 @@ public static class ApiErrorCodes
         404 => NotFound,
         409 => Conflict,
         429 => RateLimited,
+        503 => ServiceUnavailable,
         >= 500 => InternalError,
         _ => InvalidRequest,
     };

@@ -1,10 +1,12 @@
+using Destek.Core.Tickets;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Destek.App.Platform;
 
 /// <summary>
 /// Everything under /api answers errors as JSON in the surface's documented shape with code and
-/// requestId: unexpected failures (500, never a stack trace), and the bodiless refusals the framework
+/// requestId: unexpected failures (500, never a stack trace), a ticket create refused because the host is
+/// shutting down (503 with Retry-After), and the bodiless refusals the framework
 /// produces on its own — no endpoint (404), a method the path does not take (405, keeping the
 /// router's Allow header), a cookie challenge (401/403) — which would otherwise get the HTML
 /// "Sayfa bulunamadı" page from the status-code pages or an empty body.
@@ -37,6 +39,15 @@ public static class ApiErrorShield
                 context.Response.Clear();
                 await ApiErrorCodes.SurfaceError(context, bad.StatusCode,
                     bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "İstek gövdesi çok büyük." : "İstek gövdesi okunamadı.").ExecuteAsync(context);
+                return;
+            }
+
+            if (ex is TicketCreateQueueClosedException closed)
+            {
+                // The host is shutting down and saved nothing: the caller may send the same create again later.
+                context.Response.Clear();
+                context.Response.Headers.RetryAfter = "5";
+                await ApiErrorCodes.SurfaceError(context, StatusCodes.Status503ServiceUnavailable, closed.Message).ExecuteAsync(context);
                 return;
             }
 

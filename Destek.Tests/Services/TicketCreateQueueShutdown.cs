@@ -84,3 +84,26 @@ public sealed class TicketCreateQueueShutdown(DestekAppFactory factory) : IClass
         Title = title, Description = "Açıklama", DepartmentId = department, Source = TicketSource.Agent, RequesterName = "Test",
     };
 }
+
+/// <summary>A create that reaches a host whose group commit has stopped answers 503 JSON with Retry-After, not 500.</summary>
+public sealed class TicketCreateQueueShutdownOnTheApis
+{
+    [Fact]
+    public async Task TheExternalApiAnswers503JsonWithCodeAndRequestId()
+    {
+        await using var app = new Destek.Tests.ExternalApi.ExternalApiFactory();
+        var (_, http) = await app.NewClientAsync();
+        await app.Get<TicketCreateQueue>().StopAsync(CancellationToken.None);
+
+        var response = await Destek.Tests.ExternalApi.ExternalApiFactory.CreateTicketAsync(http, new { title = "Kapanırken", description = "d" });
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType?.Replace("problem+", "", StringComparison.Ordinal));
+        Assert.NotNull(response.Headers.RetryAfter);
+        var body = await Destek.Tests.ExternalApi.ExternalApiFactory.JsonAsync(response);
+        Assert.Equal("service_unavailable", body.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("requestId").GetString()));
+        Assert.Contains("Sunucu kapanıyor", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Tickets.AnyAsync(t => t.Title == "Kapanırken")));
+    }
+}
