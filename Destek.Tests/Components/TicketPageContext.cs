@@ -34,7 +34,7 @@ public sealed class TicketPageContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Draft = JSInterop.SetupModule(DraftModule);
         Services.AddMudServices();
-        foreach (var type in new[] { typeof(TicketQueries), typeof(TicketService), typeof(StaffDirectory), typeof(ITicketChangeNotifier), typeof(IOptions<DestekOptions>), typeof(IOptions<IdentityOptions>) })
+        foreach (var type in new[] { typeof(TicketQueries), typeof(TicketService), typeof(StaffDirectory), typeof(ITicketChangeNotifier), typeof(IOptions<DestekOptions>), typeof(IOptions<IdentityOptions>), typeof(TicketFollowLinks) })
         {
             Services.AddSingleton(type, app.Services.GetRequiredService(type));
         }

@@ -62,7 +62,7 @@ public sealed class EInvoiceApiFactory : DestekAppFactory
         return id;
     }
 
-    /// <summary>An invoice moved along the lifecycle to <paramref name="status"/>, numbered here (the numbering service is the invoices branch's).</summary>
+    /// <summary>An invoice moved along the lifecycle to <paramref name="status"/>, numbered here from 900001 up, clear of the demo invoices.</summary>
     public async Task<int> NewInvoiceAsync(
         int organizationId, InvoiceStatus status = InvoiceStatus.Issued, InvoiceType type = InvoiceType.Sale, Marketplace? marketplace = Marketplace.Trendyol,
         IReadOnlyList<NewInvoiceItem>? items = null, string buyer = "Acme Ltd.")
@@ -80,7 +80,7 @@ public sealed class EInvoiceApiFactory : DestekAppFactory
         return await WithDbAsync(async db =>
         {
             db.Add(invoice);
-            db.Entry(invoice).Property(i => i.Number).CurrentValue = $"EA-{now.Year}-{Interlocked.Increment(ref _numbers):D6}";
+            db.Entry(invoice).Property(i => i.Number).CurrentValue = $"EA-{now.Year}-9{Interlocked.Increment(ref _numbers):D5}";
             await db.SaveChangesAsync();
             return invoice.Id;
         });
