@@ -18,7 +18,7 @@ public sealed class AdminCommandLine : IDisposable
     private string StrayDatabaseDirectory => Path.Combine(_workingDirectory, "data");
 
     [Theory]
-    [InlineData("organizations", "list")]
+    [InlineData("organisations", "list")]
     [InlineData("api-clinets", "create", "--name", "ERP")]
     [InlineData("users")]
     [InlineData("api-clients", "delete", "--client", "k")]

@@ -39,7 +39,7 @@ public sealed class ApiManagementScreens(BrowserFixture browser) : IDisposable
         Assert.Equal(ApiAuthResult.Ok, result);
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = name })).ToContainTextAsync("120");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Kapat" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status, new() { Name = "Yeni anahtar bilgileri" }).GetByRole(AriaRole.Button, new() { Name = "Kapat" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = $"{name} için Secret Yenile" }).ClickAsync();
         var confirm = page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(confirm).ToContainTextAsync("Eski secret hemen geçersiz olur");
