@@ -5,6 +5,7 @@ using Destek.Core.Tickets;
 using Destek.Tests.Components;
 using Destek.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using NewTicketPage = Destek.App.Portal.NewTicket;
 
 namespace Destek.Tests.Portal;
 
@@ -15,7 +16,7 @@ public sealed class PortalNewTicket(DestekAppFactory app) : IClassFixture<Destek
     public async Task AskesNoNameOrEmailAndOpensTheTicketAsTheAccount()
     {
         await using var ctx = await PortalContext.CustomerAsync(app);
-        var cut = ctx.RenderAt<NewTicket>("portal/yeni");
+        var cut = ctx.RenderAt<NewTicketPage>("portal/yeni");
         cut.WaitForElement("#new-subject");
         Assert.Empty(cut.FindAll("input[type=email], #name, #email"));
 
@@ -39,7 +40,7 @@ public sealed class PortalNewTicket(DestekAppFactory app) : IClassFixture<Destek
     public async Task NamesEveryMissingField()
     {
         await using var ctx = await PortalContext.CustomerAsync(app);
-        var cut = ctx.RenderAt<NewTicket>("portal/yeni");
+        var cut = ctx.RenderAt<NewTicketPage>("portal/yeni");
         cut.WaitForElement("#new-subject");
 
         await cut.InvokeAsync(() => cut.Find("form.portal-form").Submit());

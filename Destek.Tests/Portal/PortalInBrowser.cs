@@ -55,7 +55,7 @@ public sealed class PortalServers : IAsyncLifetime
             foreach (var path in Smtp.Received)
             {
                 var message = await MimeMessage.LoadAsync(path);
-                if (message.Subject.StartsWith(subject, StringComparison.Ordinal) && message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)))
+                if (message.Subject?.StartsWith(subject, StringComparison.Ordinal) == true && message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)))
                 {
                     return message;
                 }

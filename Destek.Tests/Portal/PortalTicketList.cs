@@ -1,7 +1,6 @@
 using Bunit;
 using Destek.App.Portal;
 using Destek.Core.Tickets;
-using Destek.Tests.Components;
 using Destek.Tests.Infrastructure;
 
 namespace Destek.Tests.Portal;
