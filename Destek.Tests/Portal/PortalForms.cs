@@ -116,6 +116,7 @@ public sealed class PortalTokens(DestekAppFactory app) : IClassFixture<DestekApp
         Assert.Contains("Muhasebe uygulaması", cut.Find(".portal-tokens").TextContent, StringComparison.Ordinal);
 
         // Shown once: a fresh page lists the token by its hint, never the token itself.
+        await ctx.DisposeComponentsAsync();
         var again = ctx.RenderAt<Tokens>("portal/anahtarlar");
         again.WaitForAssertion(() => Assert.Contains(stored.Hint, again.Find(".portal-tokens").TextContent, StringComparison.Ordinal));
         Assert.DoesNotContain(shown, again.Markup, StringComparison.Ordinal);

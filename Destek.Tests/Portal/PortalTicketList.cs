@@ -44,7 +44,7 @@ public sealed class PortalTicketList(DestekAppFactory app) : IClassFixture<Deste
         var byCategoryAndPriority = ctx.RenderAt<MyTickets>("portal?kategori=teknik_sorun&oncelik=yuksek");
         byCategoryAndPriority.WaitForAssertion(() => Assert.Equal(["PDF yüklenmiyor"], Titles(byCategoryAndPriority)));
 
-        var bySearch = ctx.RenderAt<MyTickets>("portal?ara=şifre");
+        var bySearch = ctx.RenderAt<MyTickets>("portal?ara=unuttum");
         bySearch.WaitForAssertion(() => Assert.Equal(["Şifremi unuttum"], Titles(bySearch)));
     }
 
