@@ -126,7 +126,7 @@ public sealed partial class PortalInBrowser(BrowserFixture chromium, PortalServe
         await subject.FillAsync("Rapor indirilmiyor");
         await page.GetByLabel("Mesajınız").FillAsync("Rapor sayfasındaki indir düğmesi hiçbir şey yapmıyor.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Talebi gönder" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/portal/talepler/[0-9a-f-]{36}$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/portal/talepler/[0-9a-f-]{36}$"), new() { Timeout = 30_000 });
         var publicId = Guid.Parse(page.Url[^36..]);
         var ticket = await App.WithDbAsync(db => db.Tickets.SingleAsync(t => t.PublicId == publicId));
         await Expect(page.GetByText(ticket.Number)).ToBeVisibleAsync();
