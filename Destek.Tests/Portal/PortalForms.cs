@@ -123,6 +123,34 @@ public sealed class PortalTokens(DestekAppFactory app) : IClassFixture<DestekApp
     }
 
     [Fact]
+    public async Task ACustomerOfAnOrganizationMakesItsEInvoiceToken()
+    {
+        await using var ctx = await PortalContext.CustomerAsync(app);
+        var first9 = Random.Shared.Next(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var vkn = Enumerable.Range(0, 10).Select(d => first9 + d.ToString(System.Globalization.CultureInfo.InvariantCulture)).First(Destek.Core.Invoices.TaxNumber.IsValidVkn);
+        var orgId = await app.WithDbAsync(async db =>
+        {
+            var org = Destek.Core.Customers.CustomerOrganization.Create("Örnek Yazılım A.Ş.", vkn, DateTime.UtcNow);
+            db.Add(org);
+            await db.SaveChangesAsync();
+            await db.Users.Where(u => u.Id == ctx.Customer.UserId).ExecuteUpdateAsync(u => u.SetProperty(x => x.CustomerOrganizationId, org.Id));
+            return org.Id;
+        });
+        var cut = ctx.RenderAt<Tokens>("portal/anahtarlar");
+        cut.WaitForElement("#token-scope");
+
+        await cut.InvokeAsync(() => Find.ByLabel(cut, "Anahtar adı").Input("ERP entegrasyonu"));
+        await Find.SelectAsync(cut, "Kullanım", "Örnek Yazılım A.Ş. e-faturaları (e-fatura API'si)");
+        await cut.InvokeAsync(() => Find.ByLabel(cut, $"{TokenAbilities.EInvoicesStatus} — {TokenAbilities.Describe(TokenAbilities.EInvoicesStatus)}").Change(true));
+        await cut.InvokeAsync(() => cut.Find("form.portal-form").Submit());
+
+        cut.WaitForElement("#token-created");
+        var stored = await app.WithDbAsync(db => db.Set<PersonalAccessToken>().SingleAsync(t => t.UserId == ctx.Customer.UserId));
+        Assert.Equal(orgId, stored.OrganizationId);
+        Assert.Equal([TokenAbilities.EInvoicesRead, TokenAbilities.EInvoicesStatus], stored.Abilities);
+    }
+
+    [Fact]
     public async Task RevokesOnlyAfterAsking()
     {
         await using var ctx = await PortalContext.CustomerAsync(app);
