@@ -1,4 +1,5 @@
 using Destek.App.Platform;
+using Destek.Core.Access;
 
 namespace Destek.App.CustomerApi;
 
@@ -15,6 +16,8 @@ public static class CustomerApiExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<CustomerApiOptions>().Bind(builder.Configuration.GetSection(CustomerApiOptions.Section));
         // Credentials in the order they are asked; a Bearer personal token goes before the cookie.
+        builder.Services.AddPersonalAccessTokens();
+        builder.Services.AddSingleton<ICustomerCredential, CustomerTokenCredential>();
         builder.Services.AddSingleton<ICustomerCredential, CustomerSessionCredential>();
         builder.Services.AddSingleton<CustomerApiGate>();
         return builder;

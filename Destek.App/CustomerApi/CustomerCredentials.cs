@@ -1,4 +1,7 @@
 using Destek.App.Account;
+using Destek.App.EInvoiceApi;
+using Destek.App.Platform;
+using Destek.Core.Access;
 using Destek.Core.Customers;
 using Destek.Core.Identity;
 
@@ -25,8 +28,8 @@ public sealed record CredentialResult(CredentialOutcome Outcome, CustomerAccount
 /// <summary>
 /// One way a customer proves who they are to /api/user. The gate asks each registered kind in turn;
 /// the first that finds its credential on the request decides. The session cookie is one kind; a
-/// personal access token (<c>Authorization: Bearer</c>, resolved by Destek.Core/Access) slots in as
-/// another registration of this interface, before the cookie.
+/// personal access token (<c>Authorization: Bearer</c>, resolved by Destek.Core/Access) is another,
+/// asked before the cookie.
 /// </summary>
 public interface ICustomerCredential
 {
@@ -53,6 +56,49 @@ public sealed class CustomerSessionCredential(CustomerDirectory customers, Ident
         var customer = await customers.FindAsync(userId, context.RequestAborted);
         return customer is null
             ? new CredentialResult(CredentialOutcome.NotCustomer, Message: "Bu hesap bir müşteri hesabı değil.")
+            : new CredentialResult(CredentialOutcome.Customer, customer);
+    }
+}
+
+/// <summary>
+/// A personal access token (<c>Authorization: Bearer dpat_...</c>) a customer made in the portal. It acts as
+/// its owner only when it carries <see cref="TokenAbilities.SupportTickets"/> and the owner is a customer:
+/// a staff member's token, or an organization's e-invoice token, is valid but no customer (403).
+/// Unknown, expired and revoked tokens are 401.
+/// </summary>
+public sealed class CustomerTokenCredential(PersonalAccessTokenValidator tokens, CustomerDirectory customers, ClientAddress clientAddress) : ICustomerCredential
+{
+    public async Task<CredentialResult> ResolveAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (EInvoiceApiGate.BearerOf(context.Request) is not { } bearer)
+        {
+            return CredentialResult.Absent;
+        }
+
+        var (check, caller) = await tokens.ValidateAsync(bearer, clientAddress.Of(context), context.RequestAborted);
+        switch (check)
+        {
+            case TokenCheck.Ok:
+                break;
+            case TokenCheck.Expired:
+                return new CredentialResult(CredentialOutcome.Invalid, Message: "Erişim anahtarının süresi dolmuş; portalda (Anahtarlar) yeni bir anahtar oluşturun.");
+            case TokenCheck.Revoked:
+                return new CredentialResult(CredentialOutcome.Invalid, Message: "Erişim anahtarı iptal edilmiş.");
+            case TokenCheck.AddressNotAllowed:
+                return new CredentialResult(CredentialOutcome.NotCustomer, Message: "Bu erişim anahtarı bu IP adresinden kullanılamaz.");
+            default:
+                return new CredentialResult(CredentialOutcome.Invalid, Message: "Erişim anahtarı geçersiz.");
+        }
+
+        if (!caller!.Can(TokenAbilities.SupportTickets))
+        {
+            return new CredentialResult(CredentialOutcome.NotCustomer, Message: $"Bu anahtarın müşteri API'si yetkisi ({TokenAbilities.SupportTickets}) yok.");
+        }
+
+        var customer = await customers.FindAsync(caller.UserId, context.RequestAborted);
+        return customer is null
+            ? new CredentialResult(CredentialOutcome.NotCustomer, Message: "Bu anahtarın sahibi bir müşteri hesabı değil; personel anahtarları müşteri API'sini kullanamaz.")
             : new CredentialResult(CredentialOutcome.Customer, customer);
     }
 }

@@ -151,12 +151,19 @@ public static class TokenAbilities
     public const string EInvoicesRead = "einvoices:read";
     public const string EInvoicesStatus = "einvoices:status";
 
-    public static IReadOnlyList<string> All { get; } = [EInvoicesRead, EInvoicesStatus];
+    /// <summary>The customer API (/api/user/support) acting as the token's owner; only a customer's token carries it.</summary>
+    public const string SupportTickets = "support:tickets";
+
+    public static IReadOnlyList<string> All { get; } = [EInvoicesRead, EInvoicesStatus, SupportTickets];
+
+    /// <summary>What an organization's e-invoice token may carry (the admin screen, a customer's organization tokens).</summary>
+    public static IReadOnlyList<string> EInvoice { get; } = [EInvoicesRead, EInvoicesStatus];
 
     public static string Describe(string ability) => ability switch
     {
         EInvoicesRead => "Listeleme, detay ve PDF okuma",
         EInvoicesStatus => "provider-status ile durum geri yazma",
+        SupportTickets => "Destek taleplerinizi müşteri API'siyle okuma ve yazma",
         _ => ability,
     };
 }

@@ -95,7 +95,7 @@ public sealed class CustomerTicketService(IDbContextFactory<DestekDbContext> dbF
                 RequesterName = customer.Name,
                 RequesterEmail = customer.Email,
                 CustomerId = customer.UserId,
-            }, customer.Actor, cancellationToken: cancellationToken);
+            }, customer.Actor, request.Files, cancellationToken);
         }
         catch (TicketRuleException ex)
         {
@@ -106,7 +106,11 @@ public sealed class CustomerTicketService(IDbContextFactory<DestekDbContext> dbF
             TicketLifecycle.ToCustomer(ticket.Status, ticket.StaffSpokeLast), 1, null, ticket.CreatedAt, ticket.UpdatedAt ?? ticket.CreatedAt);
     }
 
-    public async Task<CustomerResult<CustomerMessage>> ReplyAsync(CustomerAccount customer, Guid ticketId, string? body, CancellationToken cancellationToken = default)
+    public Task<CustomerResult<CustomerMessage>> ReplyAsync(CustomerAccount customer, Guid ticketId, string? body, CancellationToken cancellationToken = default) =>
+        ReplyAsync(customer, ticketId, body, null, cancellationToken);
+
+    /// <summary>An answer with files (the portal); the caller has checked them by the support form's rules.</summary>
+    public async Task<CustomerResult<CustomerMessage>> ReplyAsync(CustomerAccount customer, Guid ticketId, string? body, IReadOnlyList<IncomingFile>? files, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
         var id = await OwnIdAsync(customer, ticketId, cancellationToken);
@@ -128,7 +132,7 @@ public sealed class CustomerTicketService(IDbContextFactory<DestekDbContext> dbF
 
         try
         {
-            var message = await tickets.ReplyAsync(id.Value, text, customer.Actor, cancellationToken: cancellationToken);
+            var message = await tickets.ReplyAsync(id.Value, text, customer.Actor, files, cancellationToken);
             return queries.ToMessage(customer, ticketId, message.PublicId, message.AuthorKind, message.AuthorUserId, customer.PublicId,
                 message.AuthorApiClientId, message.AuthorName, message.AuthorEmail, message.Body, message.CreatedAt);
         }

@@ -35,6 +35,8 @@ public sealed record CustomerTicketRequest
     public string? CategorySlug { get; init; }
     public TicketPriority Priority { get; init; } = TicketPriority.Medium;
     public string? Message { get; init; }
+    /// <summary>Files the surface has checked by the support form's rules (the portal); none from the API.</summary>
+    public IReadOnlyList<IncomingFile>? Files { get; init; }
 }
 
 public enum CustomerRefusalKind
