@@ -72,6 +72,7 @@ internal static class WebhookBench
         builder.Services.AddIdentityCore<Destek.Core.Identity.AppUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<int>>()
             .AddEntityFrameworkStores<DestekDbContext>();
         builder.Services.AddExternalApiCore(builder.Configuration);
+        builder.Services.AddSingleton<IWebhookGate, OpenWebhookGate>(); // the bench's organization 1 holds no module row
         using var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         await host.StartAsync();
