@@ -84,9 +84,13 @@ public sealed class InvoiceWebhookEvents(EInvoiceApiFactory app) : IClassFixture
     public async Task ProviderStatusThroughTheApiMovesTheInvoiceAndAnnouncesIt()
     {
         var org = await OrganizationWithWebhooksAsync("Sağlayıcı Olay A.Ş.");
+        var service = app.Get<InvoiceService>();
+        var rejected = (await service.CreateAsync(Sale(org, null))).Id;
+        await service.IssueAsync(rejected);
+        await service.UpdateAsync(rejected, (i, now) => i.MarkSent(now));
+        var cancelled = (await service.CreateAsync(Sale(org, null))).Id;
+        await service.IssueAsync(cancelled);
         var endpoint = await app.Get<WebhookAdmin>().CreateEInvoiceAsync(org, Nowhere, [EInvoiceEvents.Wildcard]);
-        var rejected = await app.NewInvoiceAsync(org, InvoiceStatus.Sent);
-        var cancelled = await app.NewInvoiceAsync(org, InvoiceStatus.Issued);
         var token = await app.NewTokenAsync(org, [TokenAbilities.EInvoicesRead, TokenAbilities.EInvoicesStatus]);
         using var http = app.ClientWith(token.Token);
 
