@@ -39,6 +39,7 @@ public sealed class TicketPageContext : BunitContext
             Services.AddSingleton(type, app.Services.GetRequiredService(type));
         }
 
+        Services.AddSingleton(app.Services.GetRequiredService<Destek.Core.Invoices.TicketInvoiceLookup>());
         Services.AddSingleton<IdentityOptionsAccessor>();
         Services.AddScoped<CurrentStaff>();
         var auth = AddAuthorization();
