@@ -27,7 +27,8 @@ public sealed class EInvoiceWebhookSettingsScreen(EInvoiceApiFactory app) : ICla
         await app.Get<ModuleSwitches>().SetAsync(org, ModuleNames.EInvoiceWebhooks, new DateOnly(2099, 12, 31));
         await using var ctx = Context();
         var cut = ctx.Render<EInvoiceWebhookSettings>();
-        await cut.InvokeAsync(() => cut.Find("#einvoice-org").Change(org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var picker = cut.WaitForElement("#einvoice-org", Wait);
+        await cut.InvokeAsync(() => picker.Change(org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         cut.WaitForAssertion(() => Assert.Equal("E-fatura webhook modülü aktif.", cut.Find("[data-testid=webhook-module]").TextContent.Trim()), Wait);
         Assert.Equal("Organizasyon", cut.Find("label[for=einvoice-org]").TextContent);
 
@@ -52,7 +53,8 @@ public sealed class EInvoiceWebhookSettingsScreen(EInvoiceApiFactory app) : ICla
         var org = await app.NewOrganizationAsync("Ekran Modülsüz A.Ş. " + Guid.NewGuid().ToString("N")[..6]);
         await using var ctx = Context();
         var cut = ctx.Render<EInvoiceWebhookSettings>();
-        await cut.InvokeAsync(() => cut.Find("#einvoice-org").Change(org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var picker = cut.WaitForElement("#einvoice-org", Wait);
+        await cut.InvokeAsync(() => picker.Change(org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         cut.WaitForAssertion(() => Assert.StartsWith("E-fatura webhook modülü kapalı", cut.Find("[data-testid=webhook-module]").TextContent.Trim(), StringComparison.Ordinal), Wait);
         Assert.True(cut.FindAll("button").Single(b => b.TextContent.Trim() == "Webhook ekle").HasAttribute("disabled"));
 
