@@ -40,6 +40,10 @@ public static class AdminCli
         new("einvoice-tokens revoke", EInvoiceCommands.RevokeTokenAsync, new CliOption("id", CliValue.Number, Required: true)),
         new("modules set", EInvoiceCommands.SetModuleAsync,
             new("organization", CliValue.Number, Required: true), new("module", CliValue.Text, Required: true), new("until", CliValue.Text, Required: true)),
+        new("einvoice-webhooks create", EInvoiceWebhookCommands.CreateAsync,
+            new("organization", CliValue.Number, Required: true), new("url", CliValue.Text, Required: true), new("events", CliValue.Texts, Required: true),
+            new("secret", CliValue.Text)),
+        new("einvoice-webhooks test", EInvoiceWebhookCommands.TestAsync, new CliOption("id", CliValue.Number, Required: true)),
     ];
 
     /// <summary>Top-level keys the host reads besides sections (which always contain ':').</summary>

@@ -24,6 +24,7 @@ public static class DeskEndpoints
                 ? Results.NotFound()
                 : Results.Stream(store.OpenRead(attachment), attachment.ContentType, attachment.FileName);
         }).RequireAuthorization(DestekWebExtensions.StaffPolicy);
+        endpoints.MapTicketInvoicePdf();
         return endpoints;
     }
 }

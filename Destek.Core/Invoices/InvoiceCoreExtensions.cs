@@ -13,6 +13,8 @@ public static class InvoiceCoreExtensions
         services.AddSingleton<InvoicePdfRenderer>();
         services.AddSingleton<InvoicePdfStore>();
         services.AddSingleton<InvoiceService>();
+        services.AddSingleton<InvoiceWebhookRaiser>();
+        services.AddSingleton<TicketInvoiceLookup>();
         services.AddSingleton<InvoiceDemoSeeder>();
         services.AddSingleton<InvoicePdfBackfill>();
         services.AddHostedService(sp => sp.GetRequiredService<InvoicePdfBackfill>());

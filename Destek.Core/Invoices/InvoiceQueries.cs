@@ -32,7 +32,7 @@ public sealed record InvoicePage(IReadOnlyList<InvoiceRow> Rows, int Total, int 
 /// simply not found). A list page is one query over the (organization, …, id) indexes, projected to
 /// the row the API shows, plus one count; no query per invoice.
 /// </summary>
-public sealed class InvoiceQueries(IDbContextFactory<DestekDbContext> dbFactory)
+public sealed class InvoiceQueries(IDbContextFactory<DestekDbContext> dbFactory, InvoiceWebhookRaiser webhooks)
 {
     public async Task<IReadOnlyList<OrganizationListItem>> OrganizationsAsync(CancellationToken cancellationToken = default)
     {
@@ -113,7 +113,8 @@ public sealed class InvoiceQueries(IDbContextFactory<DestekDbContext> dbFactory)
 
     /// <summary>
     /// The provider-status write: the organization's invoice takes the provider's word
-    /// (<see cref="Invoice.ApplyProviderStatus"/>) and is saved with its new event; false when the
+    /// (<see cref="Invoice.ApplyProviderStatus"/>) and is saved with its new event and the webhook rows
+    /// of a status it moved to (einvoice.status_changed / einvoice.cancelled); false when the
     /// organization has no such invoice.
     /// </summary>
     public async Task<bool> ApplyProviderStatusAsync(
@@ -127,6 +128,7 @@ public sealed class InvoiceQueries(IDbContextFactory<DestekDbContext> dbFactory)
         }
 
         invoice.ApplyProviderStatus(providerStatus, providerInvoiceId, raw, now);
+        await webhooks.RaiseAsync(db, invoice, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

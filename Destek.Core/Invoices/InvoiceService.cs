@@ -9,13 +9,15 @@ namespace Destek.Core.Invoices;
 /// Every invoice write: makes invoices (numbered inside the inserting transaction), moves them through
 /// their lifecycle, records provider statuses, and renders the PDF in the save that issues an invoice.
 /// Each write is one transaction on a context of its own; the row is locked for the read-then-write.
+/// The events a write raises become e-invoice webhook outbox rows in that same transaction.
 /// </summary>
 public sealed class InvoiceService(
     IDbContextFactory<DestekDbContext> dbFactory,
     InvoiceNumberGenerator numbers,
     InvoicePdfRenderer renderer,
     InvoicePdfStore pdfs,
-    TimeProvider clock)
+    TimeProvider clock,
+    InvoiceWebhookRaiser webhooks)
 {
     /// <summary>A numbered draft. Throws <see cref="InvoiceRuleException"/> for bad input or an unknown organization.</summary>
     public async Task<Invoice> CreateAsync(NewInvoice data, CancellationToken cancellationToken = default)
@@ -32,6 +34,11 @@ public sealed class InvoiceService(
         invoice.AssignNumber(await numbers.NextAsync(db, now, cancellationToken));
         db.Invoices.Add(invoice);
         await db.SaveChangesAsync(cancellationToken);
+        if (await webhooks.RaiseAsync(db, invoice, cancellationToken) > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return invoice;
     }
@@ -81,6 +88,7 @@ public sealed class InvoiceService(
             await WritePdfAsync(invoice, invoice.CustomerOrganization!, cancellationToken);
         }
 
+        await webhooks.RaiseAsync(db, invoice, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return invoice;

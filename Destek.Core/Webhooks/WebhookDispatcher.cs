@@ -91,6 +91,8 @@ public sealed class WebhookDispatcher(
             var delivery = WebhookDelivery.Create(subscriptionId, WebhookPayloads.TestEvent, null, null,
                 subscription.Profile.TestPayload(subscription, webhookId, now), now.UtcDateTime, webhookId);
             db.Add(delivery);
+            // Held from the insert on: the wake-up this commit rings must not hand the test to the pump (which would send it with the kind's retries).
+            db.Entry(delivery).Property(d => d.LockedUntil).CurrentValue = now.UtcDateTime + ClaimLifetime;
             await db.SaveChangesAsync(cancellationToken);
             id = delivery.Id;
         }
@@ -111,7 +113,8 @@ public sealed class WebhookDispatcher(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var claimed = await db.Set<WebhookDelivery>()
+        // A test row is inserted already held by its sender (SendTestAsync).
+        var claimed = isTest ? 1 : await db.Set<WebhookDelivery>()
             // Due again in the claim: a sender that listed the row before another sent it and scheduled a retry must not send it early.
             .Where(d => d.Id == deliveryId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LockedUntil == null || d.LockedUntil < now))
             .Where(HeadsItsLine(db))

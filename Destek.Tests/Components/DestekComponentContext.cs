@@ -43,6 +43,7 @@ public sealed class DestekComponentContext : BunitContext
         context.Services.AddSingleton(core.GetRequiredService<TimeProvider>());
         context.Services.AddSingleton(core.GetRequiredService<TicketQueries>());
         context.Services.AddSingleton(core.GetRequiredService<TicketService>());
+        context.Services.AddSingleton(core.GetRequiredService<Destek.Core.Invoices.TicketInvoiceLookup>());
         context.Services.AddSingleton(core.GetRequiredService<StaffDirectory>());
         context.Services.AddSingleton(core.GetRequiredService<ITicketChangeNotifier>());
         context.Services.AddSingleton(core.GetRequiredService<IdentityOptionsAccessor>());

@@ -39,6 +39,8 @@ public sealed class TicketPageContext : BunitContext
             Services.AddSingleton(type, app.Services.GetRequiredService(type));
         }
 
+        Services.AddSingleton(app.Services.GetRequiredService<Destek.Core.Invoices.TicketInvoiceLookup>());
+        Services.AddSingleton(app.Services.GetRequiredService<TicketFollowLinks>());
         Services.AddSingleton<IdentityOptionsAccessor>();
         Services.AddScoped<CurrentStaff>();
         var auth = AddAuthorization();

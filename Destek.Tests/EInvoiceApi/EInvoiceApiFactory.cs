@@ -144,7 +144,7 @@ public sealed class EInvoiceApiFactory : DestekAppFactory
     }
 
     private static int _orders;
-    private static int _numbers;
+    private static int _numbers = 900_000; // above the demo invoices and the numbering service's own, which share the table
     private static int _vkn = 1_000_000;
 
     private static IEnumerable<Action<Invoice, DateTime>> PathTo(InvoiceStatus status) => status switch

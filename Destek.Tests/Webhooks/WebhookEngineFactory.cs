@@ -1,7 +1,10 @@
 using Destek.Core.Data;
 using Destek.Core.Webhooks;
 using Destek.Tests.ExternalApi;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Destek.Tests.Webhooks;
 
@@ -17,6 +20,13 @@ public class WebhookEngineFactory : ExternalApiFactory
     {
         ["Destek:Webhooks:Parallelism"] = "8",
     };
+
+    // The engine's tests use made-up organizations; the module gate has its own tests (Destek.Tests/Invoices).
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<IWebhookGate, OpenWebhookGate>());
+    }
 
     /// <summary>An organization id no other test uses (the organization table is not the engine's).</summary>
     public static int NewOrganizationId() => Random.Shared.Next(100_000, int.MaxValue);

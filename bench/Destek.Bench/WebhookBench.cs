@@ -74,6 +74,7 @@ internal static class WebhookBench
             .AddEntityFrameworkStores<DestekDbContext>();
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         builder.Services.AddExternalApiCore(builder.Configuration);
+        builder.Services.AddSingleton<IWebhookGate, OpenWebhookGate>(); // the bench's organization 1 holds no module row
         using var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         await host.StartAsync();
