@@ -40,7 +40,6 @@ public sealed class TicketPageContext : BunitContext
         }
 
         Services.AddSingleton(app.Services.GetRequiredService<Destek.Core.Invoices.TicketInvoiceLookup>());
-        Services.AddSingleton(app.Services.GetRequiredService<TicketFollowLinks>());
         Services.AddSingleton<IdentityOptionsAccessor>();
         Services.AddScoped<CurrentStaff>();
         var auth = AddAuthorization();

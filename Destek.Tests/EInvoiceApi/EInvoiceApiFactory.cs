@@ -80,7 +80,7 @@ public sealed class EInvoiceApiFactory : DestekAppFactory
         return await WithDbAsync(async db =>
         {
             db.Add(invoice);
-            db.Entry(invoice).Property(i => i.Number).CurrentValue = $"EA-{now.Year}-9{Interlocked.Increment(ref _numbers):D5}";
+            db.Entry(invoice).Property(i => i.Number).CurrentValue = $"EA-{now.Year}-{Interlocked.Increment(ref _numbers):D6}";
             await db.SaveChangesAsync();
             return invoice.Id;
         });
