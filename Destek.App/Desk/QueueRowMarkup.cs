@@ -2,58 +2,63 @@ using System.Net;
 using Destek.Core.Tickets;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.Extensions.Caching.Memory;
 using MudBlazor;
 
 namespace Destek.App.Desk;
 
 /// <summary>
-/// The queue's cells, counted in render frames. A grid row's cells are one render tree, kept twice (current and
-/// previous) in every open circuit, in a buffer that doubles past 64 frames; the grid itself spends seven frames on
-/// every cell. So read-only content is one markup frame (every value HTML-encoded; the badges are what
-/// <see cref="StatusBadge"/> and <see cref="PriorityBadge"/> render), and the checkbox and the quick-action buttons
-/// are built here, outside the page's scoped CSS, so they carry no scope attribute: a row stays within 64 frames.
+/// The queue's cells, counted in render frames and strings. A grid row's cells are one render tree, kept twice
+/// (current and previous) in every open circuit, in a buffer that doubles past 64 frames; the grid itself spends
+/// seven frames on every cell. So read-only content is one markup frame (every value HTML-encoded; the badges are
+/// what <see cref="StatusBadge"/> and <see cref="PriorityBadge"/> render), and the checkbox and the quick-action
+/// buttons are built here, outside the page's scoped CSS, so they carry no scope attribute: a row stays within
+/// 64 frames. A row's texts are made once per row version and shared through the memory cache by every render and
+/// every circuit that shows it, instead of a copy per render in each circuit.
 /// </summary>
-public static class QueueRowMarkup
+public sealed class QueueRowMarkup(IMemoryCache cache)
 {
+    private static readonly TimeSpan Keep = TimeSpan.FromMinutes(10);
+
     // The SVG's own title is the tooltip: no title attribute on each button.
     private static readonly MarkupString PlayIcon = Icon(Icons.Material.Filled.PlayArrow, "İşleme al");
     private static readonly MarkupString ResolveIcon = Icon(Icons.Material.Filled.TaskAlt, "Çözüldü");
     private static readonly MarkupString CloseIcon = Icon(Icons.Material.Filled.Archive, "Kapat");
 
     /// <summary>The row's checkbox and its number as a real link to the ticket, so an agent can open it in a new tab.</summary>
-    public static void Number(RenderTreeBuilder builder, object receiver, TicketRow row, bool selected, Action<int, ChangeEventArgs> toggle)
+    public void Number(RenderTreeBuilder builder, object receiver, TicketRow row, bool selected, Action<int, ChangeEventArgs> toggle)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(toggle);
+        var texts = TextsOf(row);
         var id = row.Id;
         builder.OpenElement(0, "input");
         builder.AddAttribute(1, "type", "checkbox");
-        builder.AddAttribute(2, "aria-label", "Seç: " + row.Number);
+        builder.AddAttribute(2, "aria-label", texts.SelectLabel);
         builder.AddAttribute(3, "checked", selected);
         builder.AddAttribute(4, "onchange", EventCallback.Factory.Create<ChangeEventArgs>(receiver, e => toggle(id, e)));
         builder.CloseElement();
-        builder.AddMarkupContent(5, LinkHtml(row, row.Number));
+        builder.AddMarkupContent(5, texts.NumberLink);
     }
 
     /// <summary>İşleme al, Çözüldü and Kapat, as far as the status allows; icon buttons named for the ticket.</summary>
-    public static void Actions(RenderTreeBuilder builder, object receiver, TicketRow row, Func<TicketRow, TicketStatus, Task> change)
+    public void Actions(RenderTreeBuilder builder, object receiver, TicketRow row, Func<TicketRow, TicketStatus, Task> change)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(row);
+        var texts = TextsOf(row);
         if (row.Status == TicketStatus.Open)
         {
-            Button(builder, receiver, row, TicketStatus.InProgress, "İşleme al", PlayIcon, change);
+            Button(builder, receiver, row, TicketStatus.InProgress, texts.StartLabel, PlayIcon, change);
         }
 
         if (row.Status is TicketStatus.Open or TicketStatus.InProgress)
         {
-            Button(builder, receiver, row, TicketStatus.Resolved, "Çözüldü", ResolveIcon, change);
+            Button(builder, receiver, row, TicketStatus.Resolved, texts.ResolveLabel, ResolveIcon, change);
         }
 
         if (row.Status != TicketStatus.Closed)
         {
-            Button(builder, receiver, row, TicketStatus.Closed, "Kapat", CloseIcon, change);
+            Button(builder, receiver, row, TicketStatus.Closed, texts.CloseLabel, CloseIcon, change);
         }
     }
 
@@ -61,24 +66,50 @@ public static class QueueRowMarkup
     /// The title as a link, and under it the status, the requester, the department and the assignee (one cell
     /// instead of five); the priority badge too on a phone, where its column is hidden.
     /// </summary>
-    public static MarkupString Title(TicketRow row)
+    public MarkupString Title(TicketRow row) => TextsOf(row).Title;
+
+    public MarkupString Priority(TicketRow row) => TextsOf(row).Priority;
+
+    public string Created(TicketRow row) => TextsOf(row).Created;
+
+    public string Updated(TicketRow row) => TextsOf(row).Updated;
+
+    private Texts TextsOf(TicketRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new(LinkHtml(row, row.Title) + "<span class=\"q-meta\">" + BadgeHtml(row.Status)
+        // The row's value is the key: a changed ticket is a new row, and its old texts expire.
+        return cache.GetOrCreate((typeof(QueueRowMarkup), row), entry =>
+        {
+            entry.SlidingExpiration = Keep;
+            return Make(row);
+        })!;
+    }
+
+    private static Texts Make(TicketRow row) => new(
+        NumberLink: LinkHtml(row, row.Number),
+        Title: new(LinkHtml(row, row.Title) + "<span class=\"q-meta\">" + BadgeHtml(row.Status)
             + "<span class=\"phone-only\">" + BadgeHtml(row.Priority) + "</span><span class=\"q-sub\">"
             + WebUtility.HtmlEncode(row.RequesterName) + "</span><span class=\"q-sub q-placement\">"
             + WebUtility.HtmlEncode(row.DepartmentName) + " · " + (row.AssigneeName is { } a ? WebUtility.HtmlEncode(a) : "atanmamış")
-            + "</span></span>");
-    }
+            + "</span></span>"),
+        Priority: new(BadgeHtml(row.Priority)),
+        SelectLabel: "Seç: " + row.Number,
+        StartLabel: "İşleme al: " + row.Number,
+        ResolveLabel: "Çözüldü: " + row.Number,
+        CloseLabel: "Kapat: " + row.Number,
+        Created: DeskFormat.Time(row.CreatedAt),
+        Updated: row.UpdatedAt is { } u ? DeskFormat.Time(u) : "—");
 
-    public static MarkupString Badge(TicketPriority priority) => new(BadgeHtml(priority));
+    private sealed record Texts(
+        string NumberLink, MarkupString Title, MarkupString Priority, string SelectLabel, string StartLabel, string ResolveLabel,
+        string CloseLabel, string Created, string Updated);
 
     // The three buttons share sequence numbers, as the iterations of a loop would.
-    private static void Button(RenderTreeBuilder builder, object receiver, TicketRow row, TicketStatus status, string action, MarkupString icon,
+    private static void Button(RenderTreeBuilder builder, object receiver, TicketRow row, TicketStatus status, string label, MarkupString icon,
         Func<TicketRow, TicketStatus, Task> change)
     {
         builder.OpenElement(10, "button");
-        builder.AddAttribute(11, "aria-label", action + ": " + row.Number);
+        builder.AddAttribute(11, "aria-label", label);
         builder.AddAttribute(12, "onclick", EventCallback.Factory.Create(receiver, () => change(row, status)));
         builder.AddContent(13, icon);
         builder.CloseElement();
