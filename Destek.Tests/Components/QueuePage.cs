@@ -60,7 +60,7 @@ public sealed class QueuePage(DestekAppFactory app) : IClassFixture<DestekAppFac
         var expected = await ExpectedAsync(ctx.Staff, new QueueFilter { View = QueueView.All, Status = TicketStatus.Resolved });
         Assert.NotEmpty(expected);
         cut.WaitForAssertion(() => Assert.Equal(expected, Numbers(cut)));
-        Assert.All(cut.FindAll("td.q-wide .badge[class*=status-]"), b => Assert.Equal("Çözüldü", b.TextContent));
+        Assert.All(cut.FindAll("td.q-title .badge[class*=status-]"), b => Assert.Equal("Çözüldü", b.TextContent));
         Assert.Equal("Çözüldü", Find.Chosen(cut, "Durum"));
         Assert.Equal("true", Find.Button(cut, "Tümü").GetAttribute("aria-pressed"));
         Assert.Equal("false", Find.Button(cut, "Tüm açık").GetAttribute("aria-pressed"));

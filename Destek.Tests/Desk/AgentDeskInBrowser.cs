@@ -20,6 +20,8 @@ public sealed class AgentDeskInBrowser(BrowserFixture browser)
         var page = await browser.SignedInPageAsync(DemoSeeder.AdminEmail);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Atanmamış" })).ToBeEnabledAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Atanmamış" }).ClickAsync();
+        // The department filter is added to the view the page has taken from the address: wait for it first.
+        await page.WaitForURLAsync(url => url.Contains("gorunum=atanmamis", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         var picked = await browser.App.WithDbAsync(db => db.Tickets
             .Where(t => t.AssigneeId == null && (t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress))
             .Where(t => t.Department!.Name != ReferenceData.DefaultDepartment) // the other tests answer tickets there
