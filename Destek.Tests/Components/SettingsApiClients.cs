@@ -18,6 +18,8 @@ public sealed class SettingsApiClients(ExternalApiFactory app) : IClassFixture<E
         await using var ctx = new SettingsContext(app);
         var cut = ctx.Render<ApiClients>();
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("section[aria-labelledby=new-client] form")), Wait);
+        // The department boxes come with a second read, which PostgreSQL may finish after the form shows.
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("label"), l => l.TextContent.Trim() == "Muhasebe"), Wait);
         var name = "Liste ERP " + Guid.NewGuid().ToString("N")[..6];
 
         await cut.InvokeAsync(() => cut.InputLabelled("Uygulama adı").Change(name));
