@@ -41,6 +41,34 @@ public sealed class CustomerDirectory(IDbContextFactory<DestekDbContext> dbFacto
     }
 
     /// <summary>The confirmed customer account an e-mail address belongs to, if any: whose tickets filed under it become.</summary>
+    /// <summary>The confirmed customers owning any of these addresses, by lower-case address: one query for a whole batch.</summary>
+    public static async Task<Dictionary<string, int>> ClaimantsAsync(DestekDbContext db, IReadOnlyCollection<string> emails, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(emails);
+        var normalized = emails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim().ToUpperInvariant()).Distinct().ToList();
+        if (normalized.Count == 0)
+        {
+            return [];
+        }
+
+        var customerRole = db.Roles.Where(r => r.Name == Roles.Customer).Select(r => r.Id);
+        var staffRoles = db.Roles.Where(r => r.Name == Roles.Admin || r.Name == Roles.Agent).Select(r => r.Id);
+        var owners = await db.Users.AsNoTracking()
+            .Where(u => normalized.Contains(u.NormalizedEmail!) && u.EmailConfirmed && u.IsActive
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && customerRole.Contains(ur.RoleId))
+                && !db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoles.Contains(ur.RoleId)))
+            .Select(u => new { u.Id, u.NormalizedEmail })
+            .ToListAsync(cancellationToken);
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var owner in owners)
+        {
+            result.TryAdd(owner.NormalizedEmail!.ToLowerInvariant(), owner.Id);
+        }
+
+        return result;
+    }
+
     public static Task<int?> ClaimantAsync(DestekDbContext db, string? email, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -80,6 +80,15 @@ public sealed class Ticket
         Number = number;
     }
 
+    /// <summary>A new ticket filed under a confirmed customer's address becomes that customer's; an owned ticket keeps its owner.</summary>
+    public void ClaimFor(int customerId)
+    {
+        if (Id == 0 && CustomerId is null)
+        {
+            CustomerId = customerId;
+        }
+    }
+
     public static Ticket Open(NewTicket data, Actor actor, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(data);

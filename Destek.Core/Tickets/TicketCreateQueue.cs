@@ -125,6 +125,20 @@ public sealed class TicketCreateQueue(IDbContextFactory<DestekDbContext> dbFacto
     private async Task SaveAsync(IReadOnlyList<Pending> batch)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
+        // Tickets filed under a confirmed customer's address are theirs from the start: one lookup per batch, not per ticket.
+        var unowned = batch.Where(i => i.Ticket.CustomerId is null && !string.IsNullOrEmpty(i.Ticket.RequesterEmail)).ToList();
+        if (unowned.Count > 0)
+        {
+            var owners = await Customers.CustomerDirectory.ClaimantsAsync(db, [.. unowned.Select(i => i.Ticket.RequesterEmail!)], CancellationToken.None);
+            foreach (var item in unowned)
+            {
+                if (owners.TryGetValue(item.Ticket.RequesterEmail!, out var owner))
+                {
+                    item.Ticket.ClaimFor(owner);
+                }
+            }
+        }
+
         foreach (var item in batch)
         {
             db.Tickets.Add(item.Ticket);

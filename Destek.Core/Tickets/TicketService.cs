@@ -24,11 +24,13 @@ public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, 
     {
         ArgumentNullException.ThrowIfNull(data);
         await EnsureDepartmentTakesTicketsAsync(data.DepartmentId, cancellationToken);
-        data = await ClaimForCustomerAsync(data, cancellationToken);
         if (files is not { Count: > 0 })
         {
+            // The group commit looks the customer up for its whole batch at once.
             return await createQueue.CreateAsync(data, actor);
         }
+
+        data = await ClaimForCustomerAsync(data, cancellationToken);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
