@@ -17,9 +17,6 @@ public sealed class WebhookDeliveryJob(WebhookDispatcher dispatcher, IOptionsMon
             return;
         }
 
-        while (await dispatcher.DeliverDueAsync(cancellationToken: cancellationToken) > 0)
-        {
-            // A full batch may leave more due rows: keep going until the outbox is drained.
-        }
+        await dispatcher.DrainAsync(cancellationToken);
     }
 }

@@ -138,6 +138,8 @@ public sealed class WebhookDelivery
     public DateTime? NextAttemptAt { get; private set; }
     /// <summary>Set while a sender holds the row, so two senders never post it at once.</summary>
     public DateTime? LockedUntil { get; private set; }
+    /// <summary>The batch claim that holds the row: a sender marks a batch with a fresh token in one UPDATE, then reads back its rows by it.</summary>
+    public Guid? ClaimToken { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? CompletedAt { get; private set; }
     public int? LastStatusCode { get; private set; }
@@ -180,6 +182,7 @@ public sealed class WebhookDelivery
         LastStatusCode = result.StatusCode;
         LastError = result.Error;
         LockedUntil = null;
+        ClaimToken = null;
         var attempt = WebhookAttempt.Create(this, result, now);
         _attempts.Add(attempt);
         if (result.Succeeded)
@@ -213,6 +216,7 @@ public sealed class WebhookDelivery
         LastError = reason;
         NextAttemptAt = until;
         LockedUntil = null;
+        ClaimToken = null;
     }
 
     /// <summary>
@@ -226,6 +230,7 @@ public sealed class WebhookDelivery
         NextAttemptAt = now;
         CompletedAt = null;
         LockedUntil = null;
+        ClaimToken = null;
     }
 }
 

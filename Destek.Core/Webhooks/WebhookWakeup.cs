@@ -87,11 +87,34 @@ public sealed class WebhookWakeup : ISaveChangesInterceptor, IDbTransactionInter
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Runs on every save of every context, before EF's own DetectChanges: outbox rows are added with
+    /// Add (never discovered through a navigation), so the tracker is read without a second change scan.
+    /// </summary>
     private void Note(DbContextEventData eventData)
     {
-        if (eventData?.Context is { } context && context.ChangeTracker.Entries<WebhookDelivery>().Any(e => e.State == EntityState.Added))
+        if (eventData?.Context is not { } context)
         {
-            _waiting.AddOrUpdate(context, this);
+            return;
+        }
+
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in tracker.Entries<WebhookDelivery>())
+            {
+                if (entry.State == EntityState.Added)
+                {
+                    _waiting.AddOrUpdate(context, this);
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
         }
     }
 
@@ -105,7 +128,8 @@ public sealed class WebhookWakeup : ISaveChangesInterceptor, IDbTransactionInter
 
     private void RingIfWaiting(DbContext? context)
     {
-        if (context is not null && _waiting.Remove(context))
+        // TryGetValue reads without the table's lock; most commits wrote no outbox row.
+        if (context is not null && _waiting.TryGetValue(context, out _) && _waiting.Remove(context))
         {
             Ring();
         }
@@ -113,7 +137,7 @@ public sealed class WebhookWakeup : ISaveChangesInterceptor, IDbTransactionInter
 
     private void Forget(DbContext? context)
     {
-        if (context is not null)
+        if (context is not null && _waiting.TryGetValue(context, out _))
         {
             _waiting.Remove(context);
         }
@@ -139,10 +163,8 @@ public sealed class WebhookDeliveryPump(WebhookWakeup wakeup, WebhookDispatcher 
         {
             try
             {
-                while (await dispatcher.DeliverDueAsync(cancellationToken: stoppingToken) > 0)
-                {
-                    // Sending a line's head makes its next event due: keep going until nothing is left.
-                }
+                // Sending a line's head makes its next event due: DrainAsync keeps going until nothing is left.
+                await dispatcher.DrainAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

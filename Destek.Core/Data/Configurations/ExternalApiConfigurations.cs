@@ -55,6 +55,8 @@ public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<Webh
         // The line check (is an earlier event of this endpoint and aggregate still pending?) is one seek.
         builder.HasIndex(d => new { d.SubscriptionId, d.AggregateKey, d.Status, d.Id });
         builder.HasIndex(d => d.WebhookId).IsUnique();
+        // A sender reads back the batch it just claimed by its token.
+        builder.HasIndex(d => d.ClaimToken);
     }
 }
 
