@@ -98,7 +98,7 @@ public sealed class WebhookBatchClaims(WebhookEngineFactory app) : IClassFixture
         Assert.Equal(4, afterFirstBatch.Count);
         Assert.Equal([200, 200, 200, 500], afterFirstBatch.Select(a => a.StatusCode ?? 0).Order().ToArray());
 
-        Assert.Equal(12, await app.DrainAsync());
+        Assert.Equal(9, await app.DrainAsync()); // invoices 1, 3 and 4; invoice 2 waits for its retry
         foreach (var invoice in new[] { 1, 3, 4 })
         {
             Assert.Equal(Lifecycle, EventsOf(invoice));
