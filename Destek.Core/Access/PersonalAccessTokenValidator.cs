@@ -28,15 +28,23 @@ public enum TokenCheck
 /// Resolves a Bearer value to a <see cref="TokenCaller"/> or the reason it is refused. The row behind a
 /// token hash is kept in the memory cache for a few seconds so the hot path costs one SHA-256 and no
 /// query; expiry is judged against the clock on every request, and <see cref="PersonalAccessTokenAdmin"/>
-/// drops the entry on revoke, so a revoked token is refused from the next request on (another node
-/// within <see cref="CacheLifetime"/>). Last use (time, address) is written at most once a minute per token.
+/// drops the entry on revoke, so a revoked token is refused from the next request on. Another node
+/// learns of a revoke within <see cref="RevocationCheck"/>: at most once a second it reads a revocation
+/// stamp (how many tokens exist and how many are revoked: a revoke only ever raises the second, whatever
+/// the nodes' clocks say) and, when the stamp moved, starts a new cache generation, so every token is read
+/// again. Last use (time, address) is written at most once a minute per token.
 /// </summary>
 public sealed class PersonalAccessTokenValidator(IDbContextFactory<DestekDbContext> dbFactory, IMemoryCache cache, TimeProvider clock)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan RevocationCheck = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
     private const int MaxTokenLength = 200;
     private readonly ConcurrentDictionary<int, long> _lastUsedWritten = new();
+    private readonly SemaphoreSlim _stampGate = new(1, 1);
+    private long _stampReadAt = long.MinValue;
+    private (int All, int Revoked) _stamp = (-1, -1);
+    private int _generation;
 
     public async Task<(TokenCheck Result, TokenCaller? Caller)> ValidateAsync(string? bearer, IPAddress address, CancellationToken cancellationToken = default)
     {
@@ -52,9 +60,10 @@ public sealed class PersonalAccessTokenValidator(IDbContextFactory<DestekDbConte
         }
 
         var hash = ApiClient.HashSecret(bearer);
-        if (!cache.TryGetValue(new Key(hash), out Entry? entry) || entry is null)
+        var generation = await GenerationAsync(cancellationToken);
+        if (!cache.TryGetValue(new Key(hash, generation), out Entry? entry) || entry is null)
         {
-            entry = await LoadAsync(hash, cancellationToken);
+            entry = await LoadAsync(hash, generation, cancellationToken);
             if (entry is null)
             {
                 return (TokenCheck.Unknown, null);
@@ -87,9 +96,46 @@ public sealed class PersonalAccessTokenValidator(IDbContextFactory<DestekDbConte
     }
 
     /// <summary>Forgets a cached token: called after every admin change to it.</summary>
-    public void Invalidate(string tokenHash) => cache.Remove(new Key(tokenHash));
+    public void Invalidate(string tokenHash) => cache.Remove(new Key(tokenHash, Volatile.Read(ref _generation)));
 
-    private async Task<Entry?> LoadAsync(string hash, CancellationToken cancellationToken)
+    /// <summary>The cache generation: moves on when the revocation stamp changed since it was last read (at most once per <see cref="RevocationCheck"/>).</summary>
+    private async ValueTask<int> GenerationAsync(CancellationToken cancellationToken)
+    {
+        if (clock.GetUtcNow().UtcTicks - Volatile.Read(ref _stampReadAt) < RevocationCheck.Ticks)
+        {
+            return Volatile.Read(ref _generation);
+        }
+
+        // One reader refreshes the stamp; requests arriving meanwhile wait for its answer instead of querying too.
+        await _stampGate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = clock.GetUtcNow().UtcTicks;
+            if (now - _stampReadAt >= RevocationCheck.Ticks)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                var stamp = await db.Set<PersonalAccessToken>().GroupBy(_ => 1)
+                    .Select(g => new { All = g.Count(), Revoked = g.Count(t => t.RevokedAt != null) })
+                    .FirstOrDefaultAsync(cancellationToken);
+                var read = (stamp?.All ?? 0, stamp?.Revoked ?? 0);
+                if (read != _stamp)
+                {
+                    _stamp = read;
+                    Volatile.Write(ref _generation, _generation + 1);
+                }
+
+                Volatile.Write(ref _stampReadAt, now);
+            }
+
+            return _generation;
+        }
+        finally
+        {
+            _stampGate.Release();
+        }
+    }
+
+    private async Task<Entry?> LoadAsync(string hash, int generation, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.Set<PersonalAccessToken>().AsNoTracking()
@@ -109,7 +155,7 @@ public sealed class PersonalAccessTokenValidator(IDbContextFactory<DestekDbConte
         var entry = new Entry(
             new TokenCaller(token.Id, token.UserId, token.OrganizationId, token.Abilities.ToHashSet(StringComparer.Ordinal)),
             token.AllowedNetworks.ToArray(), token.ExpiresAt, token.RevokedAt, row.OwnerActive);
-        cache.Set(new Key(hash), entry, CacheLifetime);
+        cache.Set(new Key(hash, generation), entry, CacheLifetime);
         return entry;
     }
 
@@ -128,7 +174,7 @@ public sealed class PersonalAccessTokenValidator(IDbContextFactory<DestekDbConte
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, at).SetProperty(t => t.LastUsedAddress, from), cancellationToken);
     }
 
-    private sealed record Key(string TokenHash);
+    private sealed record Key(string TokenHash, int Generation);
 
     private sealed record Entry(TokenCaller Caller, IReadOnlyList<string> AllowedNetworks, DateTime ExpiresAt, DateTime? RevokedAt, bool OwnerActive);
 }
