@@ -42,7 +42,7 @@ public sealed class PersonalAccessTokenValidator(IDbContextFactory<DestekDbConte
     private const int MaxTokenLength = 200;
     private readonly ConcurrentDictionary<int, long> _lastUsedWritten = new();
     private readonly SemaphoreSlim _stampGate = new(1, 1);
-    private long _stampReadAt = long.MinValue;
+    private long _stampReadAt;
     private (int All, int Revoked) _stamp = (-1, -1);
     private int _generation;
 
