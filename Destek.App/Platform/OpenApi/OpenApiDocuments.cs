@@ -87,8 +87,24 @@ public static class OpenApiDocuments
 
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[surface.ErrorSchemaName] = surface.ErrorSchema();
+        foreach (var schema in document.Components.Schemas.Values.OfType<OpenApiSchema>())
+        {
+            DocumentShapes.NumbersAsNumbers(schema, 0);
+        }
 
-        foreach (var (path, item) in document.Paths)
+        document.Tags = new HashSet<OpenApiTag> { new() { Name = surface.Name, Description = surface.Title } };
+
+        if (surface.TrailingSlash)
+        {
+            // The API explorer drops a route's trailing slash; the support form document (DRF) writes every path with one.
+            foreach (var path in document.Paths.Keys.Where(p => !p.EndsWith('/')).ToList())
+            {
+                document.Paths.Remove(path, out var item);
+                document.Paths[path + "/"] = item!;
+            }
+        }
+
+        foreach (var item in document.Paths.Values)
         {
             foreach (var (method, operation) in item.Operations ?? [])
             {
@@ -113,7 +129,7 @@ public static class OpenApiDocuments
         operation.Parameters ??= [];
         foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Path))
         {
-            if (doc?.Path.TryGetValue(parameter.Name!, out var path) == true)
+            if (doc is not null && parameter.Name is { } name && doc.Path.TryGetValue(name, out var path))
             {
                 parameter.Description = path.Description;
                 parameter.Example = JsonValue.Create(path.Example);
@@ -246,7 +262,7 @@ public static class OpenApiDocuments
         if (surface.RateLimited)
         {
             response.Headers["X-RateLimit-Limit"] = HeaderOf("Penceredeki istek hakkı.", JsonSchemaType.Integer);
-            response.Headers["X-RateLimit-Remaining"] = HeaderOf("Penceride kalan istek hakkı.", JsonSchemaType.Integer);
+            response.Headers["X-RateLimit-Remaining"] = HeaderOf("Pencerede kalan istek hakkı.", JsonSchemaType.Integer);
             response.Headers["X-RateLimit-Reset"] = HeaderOf("Pencerenin yenilendiği an (Unix saniye).", JsonSchemaType.Integer);
         }
 
@@ -326,6 +342,14 @@ internal static class DocumentShapes
             }
         }
 
+        if (type.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object && type.Type.Namespace == typeof(DocumentShapes).Namespace && schema.Properties is { Count: > 0 })
+        {
+            // The request bodies declared here: required is what [Required] says, not every constructor parameter.
+            schema.Required = new HashSet<string>(type.Properties
+                .Where(p => p.AttributeProvider is MemberInfo m && m.IsDefined(typeof(RequiredAttribute)))
+                .Select(p => p.Name));
+        }
+
         if (type.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object && schema.Properties is { Count: > 0 } properties)
         {
             foreach (var info in type.Properties)
@@ -345,6 +369,30 @@ internal static class DocumentShapes
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The host's JSON options read numbers from strings too, so the generator writes integer fields as
+    /// ["integer", "string"] with a pattern; the surfaces always write numbers, and say so.
+    /// </summary>
+    public static void NumbersAsNumbers(OpenApiSchema schema, int depth)
+    {
+        if (depth > 32)
+        {
+            return;
+        }
+
+        if (schema.Type is { } kind && kind.HasFlag(JsonSchemaType.String) && (kind.HasFlag(JsonSchemaType.Integer) || kind.HasFlag(JsonSchemaType.Number)))
+        {
+            schema.Type = kind & ~JsonSchemaType.String;
+            schema.Pattern = null;
+        }
+
+        IEnumerable<IOpenApiSchema?> children = [.. schema.Properties?.Values ?? [], schema.Items, schema.AdditionalProperties, .. schema.AllOf ?? [], .. schema.AnyOf ?? [], .. schema.OneOf ?? []];
+        foreach (var child in children.OfType<OpenApiSchema>())
+        {
+            NumbersAsNumbers(child, depth + 1);
         }
     }
 

@@ -27,6 +27,9 @@ public sealed record OpenApiSurface
     /// <summary>Every answer carries X-RateLimit-*, 429s carry Retry-After.</summary>
     public bool RateLimited { get; init; } = true;
 
+    /// <summary>Paths end with "/" (Django REST framework's routes).</summary>
+    public bool TrailingSlash { get; init; }
+
     /// <summary>What the surface's documents (seeds) add per operation: summaries, query parameters, examples.</summary>
     public required IReadOnlyDictionary<string, OperationDoc> Operations { get; init; }
 

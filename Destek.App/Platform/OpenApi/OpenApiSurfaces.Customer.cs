@@ -4,7 +4,7 @@ namespace Destek.App.Platform.OpenApi;
 
 public static partial class OpenApiSurfaces
 {
-    private static readonly Dictionary<string, (string, string)> CustomerTicketId = new() { ["id"] = ("Talebin UUID'si", "3f2b8c1e-9a4d-4f6b-8e2a-7c1d5b9e0f42") };
+    private static Dictionary<string, (string, string)> CustomerTicketId => new() { ["id"] = ("Talebin UUID'si", "3f2b8c1e-9a4d-4f6b-8e2a-7c1d5b9e0f42") };
 
     private static OpenApiSurface CustomerSurface() => new()
     {

@@ -18,7 +18,7 @@ public static partial class OpenApiSurfaces
         "updated_at": "2026-01-31T20:20:00Z"
         """;
 
-    private static readonly Dictionary<string, (string, string)> EInvoiceId = new() { ["einvoice"] = ("E-fatura ID", "123") };
+    private static Dictionary<string, (string, string)> EInvoiceId => new() { ["einvoice"] = ("E-fatura ID", "123") };
 
     private static OpenApiSurface EInvoiceSurface() => new()
     {

@@ -26,7 +26,7 @@ public static partial class OpenApiSurfaces
         }
         """;
 
-    private static readonly Dictionary<string, (string, string)> TicketId = new() { ["id"] = ("Talep ID", "42") };
+    private static Dictionary<string, (string, string)> TicketId => new() { ["id"] = ("Talep ID", "42") };
 
     private static OpenApiSurface ExternalSurface() => new()
     {

@@ -27,7 +27,7 @@ public static partial class OpenApiSurfaces
         }
         """;
 
-    private static readonly Dictionary<string, (string, string)> SupportTicketId = new() { ["id"] = ("Talep ID", "7") };
+    private static Dictionary<string, (string, string)> SupportTicketId => new() { ["id"] = ("Talep ID", "7") };
 
     private static OpenApiSurface SupportSurface() => new()
     {
@@ -40,6 +40,7 @@ public static partial class OpenApiSurfaces
             ["Cookie"] = new() { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = "destek.auth", Description = "Personel oturum çerezi (/giris ile oturum açıldığında)" },
         },
         Security = [["Cookie"]],
+        TrailingSlash = true,
         ErrorSchema = () => new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
