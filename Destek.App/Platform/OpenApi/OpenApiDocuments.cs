@@ -89,7 +89,7 @@ public static class OpenApiDocuments
         document.Components.Schemas[surface.ErrorSchemaName] = surface.ErrorSchema();
         foreach (var schema in document.Components.Schemas.Values.OfType<OpenApiSchema>())
         {
-            DocumentShapes.NumbersAsNumbers(schema, 0);
+            DocumentShapes.Normalize(schema, 0);
         }
 
         document.Tags = new HashSet<OpenApiTag> { new() { Name = surface.Name, Description = surface.Title } };
@@ -350,6 +350,19 @@ internal static class DocumentShapes
                 .Select(p => p.Name));
         }
 
+        if (type.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object && schema.Required is { Count: > 0 } required)
+        {
+            // A field the answer leaves out when it is null is not required.
+            foreach (var info in type.Properties)
+            {
+                if (info.AttributeProvider is MemberInfo m && m.GetCustomAttribute<System.Text.Json.Serialization.JsonIgnoreAttribute>() is { Condition: not System.Text.Json.Serialization.JsonIgnoreCondition.Never })
+                {
+                    required.Remove(info.Name);
+                    required.Remove(JsonNamingPolicy.SnakeCaseLower.ConvertName(m.Name));
+                }
+            }
+        }
+
         if (type.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object && schema.Properties is { Count: > 0 } properties)
         {
             foreach (var info in type.Properties)
@@ -376,7 +389,7 @@ internal static class DocumentShapes
     /// The host's JSON options read numbers from strings too, so the generator writes integer fields as
     /// ["integer", "string"] with a pattern; the surfaces always write numbers, and say so.
     /// </summary>
-    public static void NumbersAsNumbers(OpenApiSchema schema, int depth)
+    public static void Normalize(OpenApiSchema schema, int depth)
     {
         if (depth > 32)
         {
@@ -389,10 +402,26 @@ internal static class DocumentShapes
             schema.Pattern = null;
         }
 
+        // A nested type's schema can reach the document before the type-level rename saw it; the
+        // surfaces write snake_case throughout, the shared requestId being the one camelCase field.
+        if (schema.Properties is { Count: > 0 } properties)
+        {
+            foreach (var name in properties.Keys.Where(k => k != "requestId" && k.Any(char.IsAsciiLetterUpper)).ToList())
+            {
+                var snake = JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
+                properties.Remove(name, out var value);
+                properties[snake] = value!;
+                if (schema.Required?.Remove(name) == true)
+                {
+                    schema.Required.Add(snake);
+                }
+            }
+        }
+
         IEnumerable<IOpenApiSchema?> children = [.. schema.Properties?.Values ?? [], schema.Items, schema.AdditionalProperties, .. schema.AllOf ?? [], .. schema.AnyOf ?? [], .. schema.OneOf ?? []];
         foreach (var child in children.OfType<OpenApiSchema>())
         {
-            NumbersAsNumbers(child, depth + 1);
+            Normalize(child, depth + 1);
         }
     }
 

@@ -120,7 +120,21 @@ public static partial class OpenApiSurfaces
                 ResponseExample = "{ \"status\": \"success\", \"message\": \"Ticket atandı\", \"data\": " + SupportTicketExample + " }",
                 Errors = [400, 403, 404, 413, 415],
             },
-            ["support.replace"] = new("Ticket'ı düzelt (yalnızca admin, PUT)") { Path = SupportTicketId, ResponseExample = SupportTicketExample, Errors = [400, 403, 404, 413, 415] },
+            ["support.replace"] = new("Ticket'ı düzelt (yalnızca admin, PUT)")
+            {
+                Path = SupportTicketId,
+                RequestExample = """
+                    {
+                      "name": "Ahmet Yılmaz",
+                      "email": "ahmet@example.com",
+                      "phone": "+90 555 123 45 67",
+                      "subject": "Sipariş Sorunu",
+                      "message": "Siparişim henüz gelmedi, durumunu kontrol edebilir misiniz?",
+                      "status": "resolved",
+                      "notes": "Kargo firmasıyla görüşüldü."
+                    }
+                    """,
+                ResponseExample = SupportTicketExample, Errors = [400, 403, 404, 413, 415] },
             ["support.update"] = new("Ticket'ı kısmen düzelt (yalnızca admin, PATCH)") { Path = SupportTicketId, RequestExample = """{ "notes": "Kargo firmasıyla görüşüldü." }""", ResponseExample = SupportTicketExample, Errors = [400, 403, 404, 413, 415] },
             ["support.delete"] = new("Ticket'ı sil (yalnızca admin)") { Path = SupportTicketId, Errors = [403, 404] },
         },
