@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Security.Cryptography;
 using Destek.App.Platform.OpenApi;
 using Scalar.AspNetCore;
 
@@ -15,7 +14,7 @@ public static class ApiDocs
     public const string Path = "/docs";
     public const string ChangelogPath = DeprecationNotice.ChangelogPath;
 
-    /// <summary>The item Scalar reads to put a nonce on its one inline script (SecurityHeaders puts the same in the CSP).</summary>
+    /// <summary>Where Scalar leaves the nonce it put on its one inline script (SecurityHeaders puts the same in the CSP).</summary>
     public const string NonceItem = "Scalar.Nonce";
 
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
@@ -31,6 +30,8 @@ public static class ApiDocs
         app.MapOpenApi(OpenApiDocuments.RoutePattern);
         app.MapScalarApiReference(Path, options =>
         {
+            // A fresh nonce per page load, so the start-up script runs under the CSP without 'unsafe-inline'.
+            options.DynamicNonce = true;
             options.WithTitle("Destek API belgeleri")
                 .DisableDefaultFonts()
                 .DisableTelemetry();
@@ -41,20 +42,6 @@ public static class ApiDocs
         });
         app.MapGet(ChangelogPath, () => Results.Text(Changelog.Value, "text/markdown; charset=utf-8"));
         return app;
-    }
-
-    /// <summary>A fresh nonce for a /docs page; null elsewhere.</summary>
-    public static string? NonceFor(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (!context.Request.Path.StartsWithSegments(Path) || context.Request.Path.StartsWithSegments(ChangelogPath))
-        {
-            return null;
-        }
-
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        context.Items[NonceItem] = nonce;
-        return nonce;
     }
 
     private static readonly Lazy<string> Changelog = new(() =>

@@ -30,10 +30,10 @@ public static class SecurityHeaders
         app.UseHsts();
         return app.Use((context, next) =>
         {
-            // /docs (Scalar) has one inline script: it alone gets this request's nonce; every other page keeps 'self' only.
-            var policy = ApiDocs.NonceFor(context) is { } nonce ? DocsPolicy(nonce) : ContentSecurityPolicy;
             context.Response.OnStarting(() =>
             {
+                // /docs (Scalar) has one inline script, with the nonce Scalar chose for this answer; every other page keeps 'self' only.
+                var policy = context.Items[ApiDocs.NonceItem] is string nonce ? DocsPolicy(nonce) : ContentSecurityPolicy;
                 var response = context.Response;
                 var headers = response.Headers;
                 headers.XContentTypeOptions = "nosniff";
