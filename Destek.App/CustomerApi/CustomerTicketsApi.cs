@@ -20,11 +20,11 @@ public static class CustomerTicketsApi
     {
         var group = app.MapCustomerGroup("/support/tickets");
         group.MapPost("", CreateAsync).WithName("customer.createTicket")
-            .Accepts<CustomerTicketCreateBody>("application/json").Produces<CreateAnswerJson>(StatusCodes.Status201Created);
+            .DocumentsBody<CustomerTicketCreateBody>("application/json").Produces<CreateAnswerJson>(StatusCodes.Status201Created);
         group.MapGet("", ListAsync).WithName("customer.listTickets").Produces<TicketListJson>();
         group.MapGet("/{id}", GetAsync).WithName("customer.getTicket").Produces<TicketDetailJson>();
         group.MapPost("/{id}/reply", ReplyAsync).WithName("customer.reply")
-            .Accepts<CustomerReplyBody>("application/json").Produces<ReplyAnswerJson>(StatusCodes.Status201Created);
+            .DocumentsBody<CustomerReplyBody>("application/json").Produces<ReplyAnswerJson>(StatusCodes.Status201Created);
         group.MapGet("/{id}/messages", MessagesAsync).WithName("customer.messages").Produces<MessagesJson>();
         return group;
     }

@@ -29,7 +29,7 @@ public static class EInvoicesApi
         group.MapGet("/{einvoice}/pdf", PdfAsync).RequireAbility(TokenAbilities.EInvoicesRead).WithName("einvoice.pdf")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
         group.MapPost("/{einvoice}/provider-status", ProviderStatusAsync).RequireAbility(TokenAbilities.EInvoicesStatus).WithName("einvoice.providerStatus")
-            .Accepts<ProviderStatusBody>("application/json").Produces<EInvoiceDetail>();
+            .DocumentsBody<ProviderStatusBody>("application/json").Produces<EInvoiceDetail>();
         return group;
     }
 

@@ -13,7 +13,7 @@ public static class ExternalCommentsApi
         var group = app.MapExternalGroup("/tickets/{id:int}/comments");
         group.MapGet("", ListAsync).WithName("external.listComments").Produces<IReadOnlyList<ExternalComment>>();
         group.MapPost("", AddAsync).WithName("external.addComment")
-            .Accepts<ExternalCommentCreateBody>("application/json").Produces<ExternalComment>(StatusCodes.Status201Created);
+            .DocumentsBody<ExternalCommentCreateBody>("application/json").Produces<ExternalComment>(StatusCodes.Status201Created);
         return group;
     }
 

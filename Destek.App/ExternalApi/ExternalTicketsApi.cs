@@ -25,7 +25,7 @@ public static class ExternalTicketsApi
     {
         var group = app.MapExternalGroup("/tickets");
         group.MapPost("", CreateAsync).WithName("external.createTicket")
-            .Accepts<ExternalTicketCreateBody>("application/json").Produces<ExternalTicket>(StatusCodes.Status201Created);
+            .DocumentsBody<ExternalTicketCreateBody>("application/json").Produces<ExternalTicket>(StatusCodes.Status201Created);
         group.MapGet("", ListAsync).WithName("external.listTickets").Produces<ExternalTicketPage>()
             .DeprecatedQueryParameter(LegacyPerPage, "per_page", LegacyPerPageSince, LegacyPerPageSunset);
         group.MapGet("/{id:int}", GetAsync).WithName("external.getTicket").Produces<ExternalTicket>();

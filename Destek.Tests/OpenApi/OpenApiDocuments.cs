@@ -96,7 +96,8 @@ public sealed class OpenApiDocuments(DestekAppFactory app) : IClassFixture<Deste
         Assert.Equal("integer", (string?)ticket["comments_count"]!["type"]);
         var create = document["paths"]!["/api/external/tickets"]!["post"]!;
         Assert.Equal("ERP Fatura Modülü Hatası", (string?)create["requestBody"]!["content"]!["application/json"]!["example"]!["title"]);
-        var body = document["components"]!["schemas"]!["ExternalTicketCreateBody"]!;
+        var body = create["requestBody"]!["content"]!["application/json"]!["schema"]!;
+        body = (string?)body["$ref"] is { } reference ? document["components"]!["schemas"]![reference.Split('/')[^1]]! : body;
         Assert.Equal(["title", "description"], body["required"]!.AsArray().Select(r => (string)r!).Order(StringComparer.Ordinal).Reverse());
         Assert.Equal(["low", "medium", "high", "urgent"], body["properties"]!["priority"]!["enum"]!.AsArray().Select(v => (string)v!));
         Assert.Equal("Talep oluşturma", (string?)create["summary"]);

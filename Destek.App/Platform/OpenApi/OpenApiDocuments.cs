@@ -31,10 +31,24 @@ public static class OpenApiDocuments
                     DocumentShapes.Apply(schema, context.JsonTypeInfo, context.JsonPropertyInfo);
                     return Task.CompletedTask;
                 });
-                options.AddOperationTransformer((operation, context, _) =>
+                options.AddOperationTransformer(async (operation, context, cancellationToken) =>
                 {
-                    MarkDeprecated(operation, context.Description.ActionDescriptor.EndpointMetadata);
-                    return Task.CompletedTask;
+                    var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                    MarkDeprecated(operation, metadata);
+                    if (metadata.OfType<DocumentedBody>().FirstOrDefault() is { } body)
+                    {
+                        var schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken);
+                        if (schema is OpenApiSchema inline)
+                        {
+                            DocumentShapes.Normalize(inline, 0);
+                        }
+
+                        operation.RequestBody = new OpenApiRequestBody
+                        {
+                            Required = true,
+                            Content = body.ContentTypes.ToDictionary(c => c, _ => new OpenApiMediaType { Schema = schema }),
+                        };
+                    }
                 });
                 options.AddDocumentTransformer((document, _, _) =>
                 {

@@ -45,7 +45,7 @@ public static class SupportTicketsApi
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/api/support/tickets").DisableAntiforgery().WithGroupName(OpenApiSurfaces.Support);
         group.MapPost("/", CreateAsync).AllowAnonymous().WithName("support.create")
-            .Accepts<SupportTicketCreateBody>("multipart/form-data", "application/x-www-form-urlencoded", "application/json")
+            .DocumentsBody<SupportTicketCreateBody>("multipart/form-data", "application/x-www-form-urlencoded", "application/json")
             .Produces<SupportCreatedAnswer>(StatusCodes.Status201Created)
             .AddEndpointFilter(async (invocation, next) =>
             {
@@ -62,15 +62,15 @@ public static class SupportTicketsApi
         staff.MapGet("/", ListAsync).WithName("support.list").Produces<SupportTicketPage>();
         staff.MapGet("/{id:int}/", GetAsync).WithName("support.get").Produces<SupportTicketShape>();
         staff.MapPatch("/{id:int}/update_status/", UpdateStatusAsync).WithName("support.updateStatus")
-            .Accepts<SupportStatusBody>("application/json", "application/x-www-form-urlencoded", "multipart/form-data").Produces<SupportActionAnswer>();
+            .DocumentsBody<SupportStatusBody>("application/json", "application/x-www-form-urlencoded", "multipart/form-data").Produces<SupportActionAnswer>();
         staff.MapPatch("/{id:int}/assign/", AssignAsync).WithName("support.assign")
-            .Accepts<SupportAssignBody>("application/json", "application/x-www-form-urlencoded", "multipart/form-data").Produces<SupportActionAnswer>();
+            .DocumentsBody<SupportAssignBody>("application/json", "application/x-www-form-urlencoded", "multipart/form-data").Produces<SupportActionAnswer>();
         staff.MapPut("/{id:int}/", (int id, HttpContext context, TicketService tickets, SupportTicketQueries queries, SupportRequestService support) =>
             ChangeAsync(id, partial: false, context, tickets, queries, support))
-            .WithName("support.replace").Accepts<SupportTicketChangeBody>("application/json", "application/x-www-form-urlencoded", "multipart/form-data").Produces<SupportTicketShape>();
+            .WithName("support.replace").DocumentsBody<SupportTicketChangeBody>("application/json", "application/x-www-form-urlencoded", "multipart/form-data").Produces<SupportTicketShape>();
         staff.MapPatch("/{id:int}/", (int id, HttpContext context, TicketService tickets, SupportTicketQueries queries, SupportRequestService support) =>
             ChangeAsync(id, partial: true, context, tickets, queries, support))
-            .WithName("support.update").Accepts<SupportTicketChangeBody>("application/json", "application/x-www-form-urlencoded", "multipart/form-data").Produces<SupportTicketShape>();
+            .WithName("support.update").DocumentsBody<SupportTicketChangeBody>("application/json", "application/x-www-form-urlencoded", "multipart/form-data").Produces<SupportTicketShape>();
         staff.MapDelete("/{id:int}/", DeleteAsync).WithName("support.delete");
         return group;
     }
