@@ -126,6 +126,7 @@ public static class DestekWebExtensions
         app.UseThemeClientHint();
         app.MapStaticAssets();
         app.UseApiErrorShield();
+        app.UseDeprecationHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
         // Idempotency is an endpoint filter of each API surface, after its authentication (IdempotencyKeys).

@@ -1,4 +1,5 @@
 using Destek.App.Platform;
+using Destek.App.Platform.OpenApi;
 using Destek.Core.Access;
 
 namespace Destek.App.CustomerApi;
@@ -41,7 +42,7 @@ public static class CustomerApiExtensions
         group.AddEndpointFilter<CustomerApiGate>()
             .WithIdempotencyKeys(context => "customer:" + CustomerApiGate.CustomerOf(context).UserId)
             .AddEndpointFilter<CustomerApiFailures>()
-            .ExcludeFromDescription()
+            .WithGroupName(OpenApiSurfaces.Customer)
             .DisableAntiforgery();
         return group;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Destek.App.Platform.OpenApi;
 using Destek.Core.Customers;
 using Destek.Core.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,11 +19,13 @@ public static class CustomerTicketsApi
     public static RouteGroupBuilder MapCustomerTicketsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapCustomerGroup("/support/tickets");
-        group.MapPost("", CreateAsync);
-        group.MapGet("", ListAsync);
-        group.MapGet("/{id}", GetAsync);
-        group.MapPost("/{id}/reply", ReplyAsync);
-        group.MapGet("/{id}/messages", MessagesAsync);
+        group.MapPost("", CreateAsync).WithName("customer.createTicket")
+            .DocumentsBody<CustomerTicketCreateBody>("application/json").Produces<CreateAnswerJson>(StatusCodes.Status201Created);
+        group.MapGet("", ListAsync).WithName("customer.listTickets").Produces<TicketListJson>();
+        group.MapGet("/{id}", GetAsync).WithName("customer.getTicket").Produces<TicketDetailJson>();
+        group.MapPost("/{id}/reply", ReplyAsync).WithName("customer.reply")
+            .DocumentsBody<CustomerReplyBody>("application/json").Produces<ReplyAnswerJson>(StatusCodes.Status201Created);
+        group.MapGet("/{id}/messages", MessagesAsync).WithName("customer.messages").Produces<MessagesJson>();
         return group;
     }
 

@@ -1,4 +1,5 @@
 using Destek.App.Platform;
+using Destek.App.Platform.OpenApi;
 using Destek.Core.Access;
 using Destek.Core.Invoices;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,7 +44,7 @@ public static class EInvoiceApiExtensions
         group.AddEndpointFilter<EInvoiceApiGate>()
             .WithIdempotencyKeys(context => "pat-user:" + EInvoiceApiGate.CallerOf(context).UserId)
             .AddEndpointFilter<EInvoiceApiFailures>()
-            .ExcludeFromDescription()
+            .WithGroupName(OpenApiSurfaces.EInvoice)
             .DisableAntiforgery();
         return group;
     }

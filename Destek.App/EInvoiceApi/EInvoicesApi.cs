@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Destek.App.Platform;
+using Destek.App.Platform.OpenApi;
 using Destek.Core;
 using Destek.Core.Access;
 using Destek.Core.Invoices;
@@ -23,10 +24,12 @@ public static class EInvoicesApi
     public static RouteGroupBuilder MapEInvoicesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapEInvoiceGroup();
-        group.MapGet("", ListAsync).RequireAbility(TokenAbilities.EInvoicesRead);
-        group.MapGet("/{einvoice}", GetAsync).RequireAbility(TokenAbilities.EInvoicesRead);
-        group.MapGet("/{einvoice}/pdf", PdfAsync).RequireAbility(TokenAbilities.EInvoicesRead);
-        group.MapPost("/{einvoice}/provider-status", ProviderStatusAsync).RequireAbility(TokenAbilities.EInvoicesStatus);
+        group.MapGet("", ListAsync).RequireAbility(TokenAbilities.EInvoicesRead).WithName("einvoice.list").Produces<EInvoiceList>();
+        group.MapGet("/{einvoice}", GetAsync).RequireAbility(TokenAbilities.EInvoicesRead).WithName("einvoice.get").Produces<EInvoiceDetail>();
+        group.MapGet("/{einvoice}/pdf", PdfAsync).RequireAbility(TokenAbilities.EInvoicesRead).WithName("einvoice.pdf")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        group.MapPost("/{einvoice}/provider-status", ProviderStatusAsync).RequireAbility(TokenAbilities.EInvoicesStatus).WithName("einvoice.providerStatus")
+            .DocumentsBody<ProviderStatusBody>("application/json").Produces<EInvoiceDetail>();
         return group;
     }
 

@@ -1,4 +1,5 @@
 using Destek.App.Platform;
+using Destek.App.Platform.OpenApi;
 using Destek.Core.ExternalApi;
 
 namespace Destek.App.ExternalApi;
@@ -43,7 +44,7 @@ public static class ExternalApiExtensions
         group.AddEndpointFilter<ExternalApiGate>()
             .WithIdempotencyKeys(context => "client:" + ExternalApiGate.ClientOf(context).Id)
             .AddEndpointFilter<ExternalApiFailures>()
-            .ExcludeFromDescription()
+            .WithGroupName(OpenApiSurfaces.External)
             .DisableAntiforgery();
         return group;
     }

@@ -1,3 +1,4 @@
+using Destek.App.Platform.OpenApi;
 using Destek.Core.ExternalApi;
 using Destek.Core.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,8 +11,9 @@ public static class ExternalCommentsApi
     public static RouteGroupBuilder MapExternalCommentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapExternalGroup("/tickets/{id:int}/comments");
-        group.MapGet("", ListAsync);
-        group.MapPost("", AddAsync);
+        group.MapGet("", ListAsync).WithName("external.listComments").Produces<IReadOnlyList<ExternalComment>>();
+        group.MapPost("", AddAsync).WithName("external.addComment")
+            .DocumentsBody<ExternalCommentCreateBody>("application/json").Produces<ExternalComment>(StatusCodes.Status201Created);
         return group;
     }
 

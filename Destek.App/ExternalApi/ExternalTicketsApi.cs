@@ -1,4 +1,6 @@
 using System.Globalization;
+using Destek.App.Platform;
+using Destek.App.Platform.OpenApi;
 using Destek.Core.ExternalApi;
 using Destek.Core.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,13 +16,20 @@ public static class ExternalTicketsApi
     public const int DefaultPerPage = 20;
     public const int MaxPerPage = 100;
 
+    /// <summary>The old spelling of per_page, answered alike until its sunset (docs/changelog.md).</summary>
+    public const string LegacyPerPage = "perPage";
+    public static readonly DateTimeOffset LegacyPerPageSince = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset LegacyPerPageSunset = new(2027, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static RouteGroupBuilder MapExternalTicketsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapExternalGroup("/tickets");
-        group.MapPost("", CreateAsync);
-        group.MapGet("", ListAsync);
-        group.MapGet("/{id:int}", GetAsync);
-        group.MapGet("/by-ref/{**externalRef}", ByRefAsync);
+        group.MapPost("", CreateAsync).WithName("external.createTicket")
+            .DocumentsBody<ExternalTicketCreateBody>("application/json").Produces<ExternalTicket>(StatusCodes.Status201Created);
+        group.MapGet("", ListAsync).WithName("external.listTickets").Produces<ExternalTicketPage>()
+            .DeprecatedQueryParameter(LegacyPerPage, "per_page", LegacyPerPageSince, LegacyPerPageSunset);
+        group.MapGet("/{id:int}", GetAsync).WithName("external.getTicket").Produces<ExternalTicket>();
+        group.MapGet("/by-ref/{**externalRef}", ByRefAsync).WithName("external.getTicketByRef").Produces<ExternalTicket>();
         return group;
     }
 
@@ -91,9 +100,10 @@ public static class ExternalTicketsApi
             return ExternalErrors.Problem(context, StatusCodes.Status400BadRequest, "page 1 veya daha büyük bir tam sayı olmalıdır.", "page");
         }
 
-        if (IntParameter(query["per_page"].ToString(), DefaultPerPage, 1, MaxPerPage) is not int perPage)
+        var perPageName = query.ContainsKey("per_page") || !query.ContainsKey(LegacyPerPage) ? "per_page" : LegacyPerPage;
+        if (IntParameter(query[perPageName].ToString(), DefaultPerPage, 1, MaxPerPage) is not int perPage)
         {
-            return ExternalErrors.Problem(context, StatusCodes.Status400BadRequest, $"per_page 1 ile {MaxPerPage} arasında bir tam sayı olmalıdır.", "per_page");
+            return ExternalErrors.Problem(context, StatusCodes.Status400BadRequest, $"{perPageName} 1 ile {MaxPerPage} arasında bir tam sayı olmalıdır.", perPageName);
         }
 
         var externalRef = query["external_ref"].ToString();

@@ -19,6 +19,10 @@ public static class SecurityHeaders
 
     public const string ReferrerPolicy = "same-origin";
 
+    /// <summary>The policy of a /docs page: the same, plus the nonce of Scalar's inline start-up script.</summary>
+    public static string DocsPolicy(string nonce) =>
+        ContentSecurityPolicy.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal);
+
     /// <summary>Runs after the forwarded headers so HSTS sees the scheme the visitor used.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
@@ -26,20 +30,22 @@ public static class SecurityHeaders
         app.UseHsts();
         return app.Use((context, next) =>
         {
-            context.Response.OnStarting(static state =>
+            context.Response.OnStarting(() =>
             {
-                var response = (HttpResponse)state;
+                // /docs (Scalar) has one inline script, with the nonce Scalar chose for this answer; every other page keeps 'self' only.
+                var policy = context.Items[ApiDocs.NonceItem] is string nonce ? DocsPolicy(nonce) : ContentSecurityPolicy;
+                var response = context.Response;
                 var headers = response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = ReferrerPolicy;
                 if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
                 {
-                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                    headers.ContentSecurityPolicy = policy;
                     headers.XFrameOptions = "DENY"; // for browsers that predate frame-ancestors
                 }
 
                 return Task.CompletedTask;
-            }, context.Response);
+            });
             return next(context);
         });
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Destek.App.Account;
 using Destek.App.Platform;
+using Destek.App.Platform.OpenApi;
 using Destek.Core.Identity;
 using Destek.Core.SupportForm;
 using Destek.Core.Tickets;
@@ -42,8 +43,10 @@ public static class SupportTicketsApi
     public static RouteGroupBuilder MapSupportTicketsApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/api/support/tickets").DisableAntiforgery();
-        group.MapPost("/", CreateAsync).AllowAnonymous()
+        var group = app.MapGroup("/api/support/tickets").DisableAntiforgery().WithGroupName(OpenApiSurfaces.Support);
+        group.MapPost("/", CreateAsync).AllowAnonymous().WithName("support.create")
+            .DocumentsBody<SupportTicketCreateBody>("multipart/form-data", "application/x-www-form-urlencoded", "application/json")
+            .Produces<SupportCreatedAnswer>(StatusCodes.Status201Created)
             .AddEndpointFilter(async (invocation, next) =>
             {
                 var http = invocation.HttpContext;
@@ -56,15 +59,19 @@ public static class SupportTicketsApi
 
         var staff = group.MapGroup("").AddEndpointFilter<StaffOnlyFilter>()
             .WithIdempotencyKeys(context => "user:" + StaffOnlyFilter.Staff(context).UserId);
-        staff.MapGet("/", ListAsync);
-        staff.MapGet("/{id:int}/", GetAsync);
-        staff.MapPatch("/{id:int}/update_status/", UpdateStatusAsync);
-        staff.MapPatch("/{id:int}/assign/", AssignAsync);
+        staff.MapGet("/", ListAsync).WithName("support.list").Produces<SupportTicketPage>();
+        staff.MapGet("/{id:int}/", GetAsync).WithName("support.get").Produces<SupportTicketShape>();
+        staff.MapPatch("/{id:int}/update_status/", UpdateStatusAsync).WithName("support.updateStatus")
+            .DocumentsBody<SupportStatusBody>("application/json", "application/x-www-form-urlencoded", "multipart/form-data").Produces<SupportActionAnswer>();
+        staff.MapPatch("/{id:int}/assign/", AssignAsync).WithName("support.assign")
+            .DocumentsBody<SupportAssignBody>("application/json", "application/x-www-form-urlencoded", "multipart/form-data").Produces<SupportActionAnswer>();
         staff.MapPut("/{id:int}/", (int id, HttpContext context, TicketService tickets, SupportTicketQueries queries, SupportRequestService support) =>
-            ChangeAsync(id, partial: false, context, tickets, queries, support));
+            ChangeAsync(id, partial: false, context, tickets, queries, support))
+            .WithName("support.replace").DocumentsBody<SupportTicketChangeBody>("application/json", "application/x-www-form-urlencoded", "multipart/form-data").Produces<SupportTicketShape>();
         staff.MapPatch("/{id:int}/", (int id, HttpContext context, TicketService tickets, SupportTicketQueries queries, SupportRequestService support) =>
-            ChangeAsync(id, partial: true, context, tickets, queries, support));
-        staff.MapDelete("/{id:int}/", DeleteAsync);
+            ChangeAsync(id, partial: true, context, tickets, queries, support))
+            .WithName("support.update").DocumentsBody<SupportTicketChangeBody>("application/json", "application/x-www-form-urlencoded", "multipart/form-data").Produces<SupportTicketShape>();
+        staff.MapDelete("/{id:int}/", DeleteAsync).WithName("support.delete");
         return group;
     }
 
