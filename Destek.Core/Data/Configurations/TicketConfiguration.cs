@@ -35,6 +35,7 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Navigation(t => t.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(t => t.History).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(t => t.PendingEvents);
+        builder.Ignore(t => t.WaitsOnCustomer);
 
         // The queue's views: newest first within a status, per assignee, per department; API lookups.
         builder.HasIndex(t => new { t.Status, t.CreatedAt });
@@ -47,5 +48,12 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // A customer's list (CustomerTicketQueries): filters, subject search, count and deep pages from the index alone.
         builder.HasIndex(t => new { t.CustomerId, t.CreatedAt, t.Id, t.Status, t.StaffSpokeLast, t.Priority, t.CategoryId, t.Title }).HasDatabaseName("IX_Tickets_CustomerList");
         builder.HasIndex(t => t.RequesterEmail);
+        // SLA (Ticket.Sla.cs): the queue's SLA sort and "SLA ihlali yakın" view walk the first; the escalation job the others.
+        builder.Property(t => t.SlaNextDueAt).HasDefaultValue(Ticket.NoSlaDue);
+        builder.HasIndex(t => new { t.SlaNextDueAt, t.Status, t.DepartmentId, t.AssigneeId }).HasDatabaseName("IX_Tickets_SlaQueue");
+        builder.HasIndex(t => t.FirstResponseWarnAt);
+        builder.HasIndex(t => t.ResolutionWarnAt);
+        builder.HasIndex(t => t.FirstResponseDueAt);
+        builder.HasIndex(t => t.ResolutionDueAt);
     }
 }
