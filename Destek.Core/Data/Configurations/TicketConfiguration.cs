@@ -50,6 +50,7 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => t.RequesterEmail);
         // SLA (Ticket.Sla.cs): the queue's SLA sort and "SLA ihlali yakın" view walk the first; the escalation job the others.
         builder.Property(t => t.SlaNextDueAt).HasDefaultValue(Ticket.NoSlaDue);
+        builder.Property(t => t.SlaResolutionUsedSeconds).HasDefaultValue(0L);
         builder.HasIndex(t => new { t.SlaNextDueAt, t.Status, t.DepartmentId, t.AssigneeId }).HasDatabaseName("IX_Tickets_SlaQueue");
         builder.HasIndex(t => t.FirstResponseWarnAt);
         builder.HasIndex(t => t.ResolutionWarnAt);

@@ -356,7 +356,9 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsLead")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.HasKey("UserId", "DepartmentId");
 
@@ -1397,7 +1399,9 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                         .HasDefaultValue(new DateTime(9999, 12, 31, 0, 0, 0, 0, DateTimeKind.Utc));
 
                     b.Property<long>("SlaResolutionUsedSeconds")
-                        .HasColumnType("bigint");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("Source")
                         .HasColumnType("integer");

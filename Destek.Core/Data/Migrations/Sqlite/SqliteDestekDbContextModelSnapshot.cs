@@ -340,7 +340,9 @@ namespace Destek.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsLead")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.HasKey("UserId", "DepartmentId");
 
@@ -1355,7 +1357,9 @@ namespace Destek.Core.Data.Migrations.Sqlite
                         .HasDefaultValue(new DateTime(9999, 12, 31, 0, 0, 0, 0, DateTimeKind.Utc));
 
                     b.Property<long>("SlaResolutionUsedSeconds")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
