@@ -127,6 +127,7 @@ static async Task FillAsync(string path, int count)
     var parameters = names.ToDictionary(n => n, n => command.Parameters.Add(new SqliteParameter("$" + n, null)));
     var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     var random = new Random(42);
+    var slaRandom = new Random(7); // its own sequence, so the other columns stay as before the SLA cases
     for (var i = 1; i <= count; i++)
     {
         parameters["id"].Value = Guid.NewGuid();
@@ -141,8 +142,8 @@ static async Task FillAsync(string path, int count)
         parameters["email"].Value = $"musteri{i}@ornek.com.tr";
         parameters["created"].Value = start.AddSeconds(i * 25).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
         // Open tickets get an SLA due time 1 to 72 hours after creation (one in ten waits on the customer: no running clock).
-        parameters["slaDue"].Value = (int)parameters["status"].Value! < 2 && random.Next(0, 10) > 0
-            ? start.AddSeconds(i * 25).AddHours(1 + random.Next(0, 72)).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)
+        parameters["slaDue"].Value = (int)parameters["status"].Value! < 2 && slaRandom.Next(0, 10) > 0
+            ? start.AddSeconds(i * 25).AddHours(1 + slaRandom.Next(0, 72)).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)
             : "9999-12-31 00:00:00";
         await command.ExecuteNonQueryAsync();
     }
