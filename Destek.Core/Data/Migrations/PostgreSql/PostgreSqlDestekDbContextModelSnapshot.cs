@@ -1454,9 +1454,16 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("DepartmentId", "Status", "CreatedAt");
 
+                    b.HasIndex("SlaNextDueAt", "AssigneeId", "DepartmentId")
+                        .HasDatabaseName("IX_Tickets_SlaOpen")
+                        .HasFilter("\"Status\" IN (0, 1)");
+
                     b.HasIndex("Status", "Priority", "CreatedAt");
 
                     b.HasIndex("AssigneeId", "Status", "DepartmentId", "CreatedAt");
+
+                    b.HasIndex("AssigneeId", "Status", "DepartmentId", "SlaNextDueAt")
+                        .HasDatabaseName("IX_Tickets_SlaAssignee");
 
                     b.HasIndex("SlaNextDueAt", "Status", "DepartmentId", "AssigneeId")
                         .HasDatabaseName("IX_Tickets_SlaQueue");

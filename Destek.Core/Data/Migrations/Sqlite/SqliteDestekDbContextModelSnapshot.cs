@@ -1412,9 +1412,16 @@ namespace Destek.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("DepartmentId", "Status", "CreatedAt");
 
+                    b.HasIndex("SlaNextDueAt", "AssigneeId", "DepartmentId")
+                        .HasDatabaseName("IX_Tickets_SlaOpen")
+                        .HasFilter("\"Status\" IN (0, 1)");
+
                     b.HasIndex("Status", "Priority", "CreatedAt");
 
                     b.HasIndex("AssigneeId", "Status", "DepartmentId", "CreatedAt");
+
+                    b.HasIndex("AssigneeId", "Status", "DepartmentId", "SlaNextDueAt")
+                        .HasDatabaseName("IX_Tickets_SlaAssignee");
 
                     b.HasIndex("SlaNextDueAt", "Status", "DepartmentId", "AssigneeId")
                         .HasDatabaseName("IX_Tickets_SlaQueue");

@@ -1,12 +1,11 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Destek.Core.Data.Migrations.PostgreSql
+namespace Destek.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SlaAssignment : Migration
@@ -17,63 +16,63 @@ namespace Destek.Core.Data.Migrations.PostgreSql
             migrationBuilder.AddColumn<DateTime>(
                 name: "FirstRespondedAt",
                 table: "Tickets",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "FirstResponseDueAt",
                 table: "Tickets",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "FirstResponseWarnAt",
                 table: "Tickets",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ResolutionDueAt",
                 table: "Tickets",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ResolutionStoppedAt",
                 table: "Tickets",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ResolutionWarnAt",
                 table: "Tickets",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SlaClockStartedAt",
                 table: "Tickets",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SlaNextDueAt",
                 table: "Tickets",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateTime(9999, 12, 31, 0, 0, 0, 0, DateTimeKind.Utc));
 
             migrationBuilder.AddColumn<long>(
                 name: "SlaResolutionUsedSeconds",
                 table: "Tickets",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsLead",
                 table: "StaffDepartments",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
@@ -81,9 +80,9 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 name: "AgentAvailability",
                 columns: table => new
                 {
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    IsAvailable = table.Column<bool>(type: "boolean", nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsAvailable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -100,12 +99,12 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 name: "AssignmentRules",
                 columns: table => new
                 {
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    IsEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    Strategy = table.Column<int>(type: "integer", nullable: false),
-                    OpenTicketCap = table.Column<int>(type: "integer", nullable: true),
-                    LastAssignedUserId = table.Column<int>(type: "integer", nullable: true),
-                    Turn = table.Column<long>(type: "bigint", nullable: false)
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Strategy = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenTicketCap = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastAssignedUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Turn = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,10 +121,10 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 name: "BusinessCalendarDays",
                 columns: table => new
                 {
-                    Day = table.Column<int>(type: "integer", nullable: false),
-                    IsOpen = table.Column<bool>(type: "boolean", nullable: false),
-                    Opens = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    Closes = table.Column<TimeOnly>(type: "time without time zone", nullable: false)
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Opens = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Closes = table.Column<TimeOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -136,12 +135,12 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 name: "BusinessCalendarHolidays",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RecursYearly = table.Column<bool>(type: "boolean", nullable: false),
-                    ClosesAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecursYearly = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ClosesAt = table.Column<TimeOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -152,13 +151,13 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 name: "SlaBreaches",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TicketId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    BreachedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    BreachedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -175,14 +174,14 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 name: "SlaEscalations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TicketId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EscalatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AssigneeId = table.Column<int>(type: "integer", nullable: true),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EscalatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AssigneeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -199,12 +198,12 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 name: "SlaPolicies",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Priority = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
-                    FirstResponseMinutes = table.Column<int>(type: "integer", nullable: false),
-                    ResolutionMinutes = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FirstResponseMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResolutionMinutes = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -296,6 +295,17 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 column: "ResolutionWarnAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tickets_SlaAssignee",
+                table: "Tickets",
+                columns: new[] { "AssigneeId", "Status", "DepartmentId", "SlaNextDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_SlaOpen",
+                table: "Tickets",
+                columns: new[] { "SlaNextDueAt", "AssigneeId", "DepartmentId" },
+                filter: "\"Status\" IN (0, 1)");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_SlaQueue",
                 table: "Tickets",
                 columns: new[] { "SlaNextDueAt", "Status", "DepartmentId", "AssigneeId" });
@@ -378,6 +388,14 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
             migrationBuilder.DropIndex(
                 name: "IX_Tickets_ResolutionWarnAt",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_SlaAssignee",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_SlaOpen",
                 table: "Tickets");
 
             migrationBuilder.DropIndex(

@@ -1,11 +1,12 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Destek.Core.Data.Migrations.Sqlite
+namespace Destek.Core.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class SlaAssignment : Migration
@@ -16,63 +17,63 @@ namespace Destek.Core.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<DateTime>(
                 name: "FirstRespondedAt",
                 table: "Tickets",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "FirstResponseDueAt",
                 table: "Tickets",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "FirstResponseWarnAt",
                 table: "Tickets",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ResolutionDueAt",
                 table: "Tickets",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ResolutionStoppedAt",
                 table: "Tickets",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ResolutionWarnAt",
                 table: "Tickets",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SlaClockStartedAt",
                 table: "Tickets",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SlaNextDueAt",
                 table: "Tickets",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: false,
                 defaultValue: new DateTime(9999, 12, 31, 0, 0, 0, 0, DateTimeKind.Utc));
 
             migrationBuilder.AddColumn<long>(
                 name: "SlaResolutionUsedSeconds",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsLead",
                 table: "StaffDepartments",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -80,9 +81,9 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 name: "AgentAvailability",
                 columns: table => new
                 {
-                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsAvailable = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    IsAvailable = table.Column<bool>(type: "boolean", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -99,12 +100,12 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 name: "AssignmentRules",
                 columns: table => new
                 {
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Strategy = table.Column<int>(type: "INTEGER", nullable: false),
-                    OpenTicketCap = table.Column<int>(type: "INTEGER", nullable: true),
-                    LastAssignedUserId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Turn = table.Column<long>(type: "INTEGER", nullable: false)
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    IsEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    Strategy = table.Column<int>(type: "integer", nullable: false),
+                    OpenTicketCap = table.Column<int>(type: "integer", nullable: true),
+                    LastAssignedUserId = table.Column<int>(type: "integer", nullable: true),
+                    Turn = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -121,10 +122,10 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 name: "BusinessCalendarDays",
                 columns: table => new
                 {
-                    Day = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Opens = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    Closes = table.Column<TimeOnly>(type: "TEXT", nullable: false)
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    IsOpen = table.Column<bool>(type: "boolean", nullable: false),
+                    Opens = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Closes = table.Column<TimeOnly>(type: "time without time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -135,12 +136,12 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 name: "BusinessCalendarHolidays",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RecursYearly = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ClosesAt = table.Column<TimeOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecursYearly = table.Column<bool>(type: "boolean", nullable: false),
+                    ClosesAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -151,13 +152,13 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 name: "SlaBreaches",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    BreachedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TicketId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    BreachedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -174,14 +175,14 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 name: "SlaEscalations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EscalatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AssigneeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TicketId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EscalatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AssigneeId = table.Column<int>(type: "integer", nullable: true),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -198,12 +199,12 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 name: "SlaPolicies",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    FirstResponseMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResolutionMinutes = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Priority = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    FirstResponseMinutes = table.Column<int>(type: "integer", nullable: false),
+                    ResolutionMinutes = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -295,6 +296,17 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 column: "ResolutionWarnAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tickets_SlaAssignee",
+                table: "Tickets",
+                columns: new[] { "AssigneeId", "Status", "DepartmentId", "SlaNextDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_SlaOpen",
+                table: "Tickets",
+                columns: new[] { "SlaNextDueAt", "AssigneeId", "DepartmentId" },
+                filter: "\"Status\" IN (0, 1)");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_SlaQueue",
                 table: "Tickets",
                 columns: new[] { "SlaNextDueAt", "Status", "DepartmentId", "AssigneeId" });
@@ -377,6 +389,14 @@ namespace Destek.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_Tickets_ResolutionWarnAt",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_SlaAssignee",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_SlaOpen",
                 table: "Tickets");
 
             migrationBuilder.DropIndex(
