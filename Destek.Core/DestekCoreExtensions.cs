@@ -38,6 +38,7 @@ public static class DestekCoreExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TicketCreateQueue>());
         services.AddSingleton<TicketService>();
         services.AddSingleton<TicketQueries>();
+        services.AddSlaAndAssignment(builder.Configuration);
         services.AddCustomers();
         services.AddSingleton<UserAdmin>();
         services.AddSingleton<OrganizationAdmin>();

@@ -15,6 +15,7 @@ public sealed record QueueUrl
     private static readonly (QueueView View, string Name)[] ViewNames =
     [
         (QueueView.AllOpen, "acik"), (QueueView.Mine, "bana"), (QueueView.Unassigned, "atanmamis"), (QueueView.All, "tumu"),
+        (QueueView.SlaNearBreach, "sla-yakin"),
     ];
 
     private static readonly (QueueSort Sort, string Name)[] SortNames =
@@ -23,6 +24,7 @@ public sealed record QueueUrl
         (QueueSort.RecentlyUpdated, "-guncelleme"), (QueueSort.LeastRecentlyUpdated, "guncelleme"),
         (QueueSort.PriorityHighFirst, "-oncelik"), (QueueSort.PriorityLowFirst, "oncelik"),
         (QueueSort.NumberDescending, "-numara"), (QueueSort.Number, "numara"),
+        (QueueSort.SlaDueSoonest, "sla"), (QueueSort.SlaDueLatest, "-sla"),
     ];
 
     public QueueView View { get; init; } = QueueView.AllOpen;
@@ -109,6 +111,8 @@ public sealed record QueueUrl
         QueueSort.PriorityLowFirst => (nameof(TicketRow.Priority), false),
         QueueSort.Number => (nameof(TicketRow.Number), false),
         QueueSort.NumberDescending => (nameof(TicketRow.Number), true),
+        QueueSort.SlaDueSoonest => (nameof(TicketRow.SlaDueAt), false),
+        QueueSort.SlaDueLatest => (nameof(TicketRow.SlaDueAt), true),
         _ => (nameof(TicketRow.CreatedAt), true),
     };
 
@@ -119,6 +123,7 @@ public sealed record QueueUrl
         nameof(TicketRow.UpdatedAt) => descending ? QueueSort.RecentlyUpdated : QueueSort.LeastRecentlyUpdated,
         nameof(TicketRow.Priority) => descending ? QueueSort.PriorityHighFirst : QueueSort.PriorityLowFirst,
         nameof(TicketRow.Number) => descending ? QueueSort.NumberDescending : QueueSort.Number,
+        nameof(TicketRow.SlaDueAt) => descending ? QueueSort.SlaDueLatest : QueueSort.SlaDueSoonest,
         _ => QueueSort.Newest,
     };
 }

@@ -28,6 +28,8 @@ public sealed class StaffDepartment
     public AppUser? User { get; set; }
     public int DepartmentId { get; set; }
     public Department? Department { get; set; }
+    /// <summary>A department lead is told when a ticket of the department nears its SLA (SlaEscalationMail).</summary>
+    public bool IsLead { get; set; }
 }
 
 public static class Roles

@@ -9,6 +9,8 @@ public enum QueueView
     Mine = 1,
     Unassigned = 2,
     All = 3,
+    /// <summary>"SLA ihlali yakın": open tickets whose SLA is due before <see cref="QueueFilter.SlaDueBefore"/>, overdue ones included.</summary>
+    SlaNearBreach = 4,
 }
 
 /// <summary>Each sortable queue column in both directions.</summary>
@@ -22,6 +24,8 @@ public enum QueueSort
     NumberDescending = 5,
     PriorityLowFirst = 6,
     LeastRecentlyUpdated = 7,
+    SlaDueSoonest = 8,
+    SlaDueLatest = 9,
 }
 
 public sealed record QueueFilter
@@ -41,12 +45,15 @@ public sealed record QueueFilter
     public DateTime? CreatedBefore { get; init; }
 
     public QueueSort Sort { get; init; } = QueueSort.Newest;
+
+    /// <summary>The <see cref="QueueView.SlaNearBreach"/> view's limit (UTC): now plus the configured window.</summary>
+    public DateTime? SlaDueBefore { get; init; }
 }
 
 public sealed record TicketRow(
     int Id, string Number, string Title, TicketStatus Status, TicketPriority Priority, string? CategoryName,
     string DepartmentName, string? AssigneeName, string RequesterName, string? RequesterEmail, TicketSource Source,
-    DateTime CreatedAt, DateTime? UpdatedAt);
+    DateTime CreatedAt, DateTime? UpdatedAt, DateTime? SlaDueAt = null, bool SlaPaused = false);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 
@@ -86,6 +93,7 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
             QueueView.Mine => query.Where(t => t.AssigneeId == viewer.UserId && (t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress || t.Status == TicketStatus.Resolved)),
             QueueView.Unassigned => query.Where(t => t.AssigneeId == null && (t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress)),
             QueueView.AllOpen => query.Where(t => t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress),
+            QueueView.SlaNearBreach => Organization.SlaQueue.NearBreach(query, filter.SlaDueBefore),
             _ => query,
         };
 
@@ -140,6 +148,7 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
             QueueSort.PriorityLowFirst => query.OrderBy(t => t.Priority).ThenByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
             QueueSort.Number => query.OrderBy(t => t.Number),
             QueueSort.NumberDescending => query.OrderByDescending(t => t.Number),
+            QueueSort.SlaDueSoonest or QueueSort.SlaDueLatest => Organization.SlaQueue.Sort(query, filter.Sort),
             _ => query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
         };
 
@@ -148,7 +157,9 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
         var ids = await query.Skip(skip).Take(take).Select(t => t.Id).ToListAsync(cancellationToken);
         var found = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id))
             .Select(t => new TicketRow(t.Id, t.Number, t.Title, t.Status, t.Priority, t.Category!.Name, t.Department!.Name,
-                t.Assignee!.FullName, t.RequesterName, t.RequesterEmail, t.Source, t.CreatedAt, t.UpdatedAt))
+                t.Assignee!.FullName, t.RequesterName, t.RequesterEmail, t.Source, t.CreatedAt, t.UpdatedAt,
+                t.SlaNextDueAt == Ticket.NoSlaDue ? null : t.SlaNextDueAt,
+                t.StaffSpokeLast && t.ResolutionStoppedAt != null && (t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress)))
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         var rows = ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
         return new Page<TicketRow>(rows, total);

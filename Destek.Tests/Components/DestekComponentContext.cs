@@ -48,6 +48,8 @@ public sealed class DestekComponentContext : BunitContext
         context.Services.AddSingleton(core.GetRequiredService<ITicketChangeNotifier>());
         context.Services.AddSingleton(core.GetRequiredService<IdentityOptionsAccessor>());
         context.Services.AddScoped<CurrentStaff>();
+        context.Services.AddSingleton(core.GetRequiredService<AssignmentAdmin>());
+        context.Services.AddSingleton(core.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlaOptions>>());
 
         var auth = context.AddAuthorization();
         auth.SetAuthorized(staff.Name);

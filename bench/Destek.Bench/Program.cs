@@ -67,6 +67,14 @@ var cases = new (string Name, StaffMember Viewer, QueueFilter Filter, int Skip)[
     ("admin, sort by priority", admin, new QueueFilter { View = QueueView.AllOpen, Sort = QueueSort.PriorityHighFirst }, 0),
     ("admin, search exact number", admin, new QueueFilter { View = QueueView.All, Search = "SUP-2026-" + (tickets / 2).ToString("D6", CultureInfo.InvariantCulture) }, 0),
     ("admin, search text", admin, new QueueFilter { View = QueueView.All, Search = "yazıcı" }, 0),
+    // SLA (issue 12): the SLA column sorted both ways, and the "SLA ihlali yakın" view as of the last ticket's creation.
+    ("admin, all open, SLA soonest", admin, new QueueFilter { View = QueueView.AllOpen, Sort = QueueSort.SlaDueSoonest }, 0),
+    ("admin, all open, SLA latest", admin, new QueueFilter { View = QueueView.AllOpen, Sort = QueueSort.SlaDueLatest }, 0),
+    ("admin, all, SLA soonest, page 200", admin, new QueueFilter { View = QueueView.All, Sort = QueueSort.SlaDueSoonest }, 5_000),
+    ("agent, mine, SLA soonest", agent, new QueueFilter { View = QueueView.Mine, Sort = QueueSort.SlaDueSoonest }, 0),
+    ("agent, unassigned, SLA soonest", agent, new QueueFilter { View = QueueView.Unassigned, Sort = QueueSort.SlaDueSoonest }, 0),
+    ("admin, SLA ihlali yakın", admin, new QueueFilter { View = QueueView.SlaNearBreach, Sort = QueueSort.SlaDueSoonest, SlaDueBefore = BenchNow(tickets) }, 0),
+    ("agent, SLA ihlali yakın", agent, new QueueFilter { View = QueueView.SlaNearBreach, Sort = QueueSort.SlaDueSoonest, SlaDueBefore = BenchNow(tickets) }, 0),
 };
 
 Console.WriteLine($"{"query",-34} {"median ms",10} {"max ms",8} {"rows",6} {"total",10}");
@@ -91,6 +99,9 @@ if (Environment.GetEnvironmentVariable("BENCH_KEEP") is null)
     Directory.Delete(dataDirectory, recursive: true);
 }
 
+// The bench's "now": two hours after the last ticket was created.
+static DateTime BenchNow(int count) => new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(count * 25.0).AddHours(2);
+
 static async Task FillAsync(string path, int count)
 {
     await using var connection = new SqliteConnection($"Data Source={path}");
@@ -109,13 +120,14 @@ static async Task FillAsync(string path, int count)
     command.Transaction = (SqliteTransaction)transaction;
     command.CommandText = """
         INSERT INTO Tickets (PublicId, Number, Title, Description, Status, Priority, Source, DepartmentId, AssigneeId, RequesterName,
-            RequesterEmail, IsPrivate, CreatedAt, StaffSpokeLast, PublicMessageCount, AttachmentCount)
-        VALUES ($id, $number, $title, $description, $status, $priority, 0, $department, $assignee, $name, $email, 0, $created, 0, 0, 0)
+            RequesterEmail, IsPrivate, CreatedAt, StaffSpokeLast, PublicMessageCount, AttachmentCount, SlaNextDueAt)
+        VALUES ($id, $number, $title, $description, $status, $priority, 0, $department, $assignee, $name, $email, 0, $created, 0, 0, 0, $slaDue)
         """;
-    string[] names = ["id", "number", "title", "description", "status", "priority", "department", "assignee", "name", "email", "created"];
+    string[] names = ["id", "number", "title", "description", "status", "priority", "department", "assignee", "name", "email", "created", "slaDue"];
     var parameters = names.ToDictionary(n => n, n => command.Parameters.Add(new SqliteParameter("$" + n, null)));
     var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     var random = new Random(42);
+    var slaRandom = new Random(7); // its own sequence, so the other columns stay as before the SLA cases
     for (var i = 1; i <= count; i++)
     {
         parameters["id"].Value = Guid.NewGuid();
@@ -129,6 +141,10 @@ static async Task FillAsync(string path, int count)
         parameters["name"].Value = "Müşteri " + i.ToString(CultureInfo.InvariantCulture);
         parameters["email"].Value = $"musteri{i}@ornek.com.tr";
         parameters["created"].Value = start.AddSeconds(i * 25).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        // Open tickets get an SLA due time 1 to 72 hours after creation (one in ten waits on the customer: no running clock).
+        parameters["slaDue"].Value = (int)parameters["status"].Value! < 2 && slaRandom.Next(0, 10) > 0
+            ? start.AddSeconds(i * 25).AddHours(1 + slaRandom.Next(0, 72)).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)
+            : "9999-12-31 00:00:00";
         await command.ExecuteNonQueryAsync();
     }
 

@@ -12,6 +12,7 @@ public sealed class StaffDepartmentConfiguration : IEntityTypeConfiguration<Staf
         builder.HasKey(s => new { s.UserId, s.DepartmentId });
         builder.HasOne(s => s.User).WithMany(u => u.Departments).HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(s => s.Department).WithMany().HasForeignKey(s => s.DepartmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(s => s.IsLead).HasDefaultValue(false);
     }
 }
 

@@ -35,6 +35,7 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Navigation(t => t.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(t => t.History).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(t => t.PendingEvents);
+        builder.Ignore(t => t.WaitsOnCustomer);
 
         // The queue's views: newest first within a status, per assignee, per department; API lookups.
         builder.HasIndex(t => new { t.Status, t.CreatedAt });
@@ -47,5 +48,17 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // A customer's list (CustomerTicketQueries): filters, subject search, count and deep pages from the index alone.
         builder.HasIndex(t => new { t.CustomerId, t.CreatedAt, t.Id, t.Status, t.StaffSpokeLast, t.Priority, t.CategoryId, t.Title }).HasDatabaseName("IX_Tickets_CustomerList");
         builder.HasIndex(t => t.RequesterEmail);
+        // SLA (Ticket.Sla.cs): the queue's SLA sort and "SLA ihlali yakın" view walk the first; the escalation job the others.
+        builder.Property(t => t.SlaNextDueAt).HasDefaultValue(Ticket.NoSlaDue);
+        builder.Property(t => t.SlaResolutionUsedSeconds).HasDefaultValue(0L);
+        builder.HasIndex(t => new { t.SlaNextDueAt, t.Status, t.DepartmentId, t.AssigneeId }).HasDatabaseName("IX_Tickets_SlaQueue");
+        // Open tickets only (the same SQL on both providers): the open views sorted by SLA either way skip no closed ticket.
+        builder.HasIndex(t => new { t.SlaNextDueAt, t.AssigneeId, t.DepartmentId }).HasFilter("\"Status\" IN (0, 1)").HasDatabaseName("IX_Tickets_SlaOpen");
+        // "Bana atanan" sorted by SLA: sorted from the index alone, no row read per candidate.
+        builder.HasIndex(t => new { t.AssigneeId, t.Status, t.DepartmentId, t.SlaNextDueAt }).HasDatabaseName("IX_Tickets_SlaAssignee");
+        builder.HasIndex(t => t.FirstResponseWarnAt);
+        builder.HasIndex(t => t.ResolutionWarnAt);
+        builder.HasIndex(t => t.FirstResponseDueAt);
+        builder.HasIndex(t => t.ResolutionDueAt);
     }
 }
