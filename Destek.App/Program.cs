@@ -3,6 +3,7 @@ using Destek.App.Cli;
 using Destek.App.CustomerApi;
 using Destek.App.EInvoiceApi;
 using Destek.App.ExternalApi;
+using Destek.App.InvoicePlatform;
 using Destek.App.Portal;
 using Destek.App.SupportForm;
 using Destek.Core;
@@ -31,6 +32,7 @@ builder.AddExternalApi();
 builder.AddCustomerApi();
 builder.AddPortal();
 builder.AddEInvoiceApi();
+builder.AddInvoicePlatform();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
@@ -47,6 +49,7 @@ app.MapExternalApi();
 app.MapCustomerApi();
 app.MapPortal();
 app.MapEInvoiceApi();
+app.MapInvoicePlatform();
 await app.RunAsync();
 return 0;
 
