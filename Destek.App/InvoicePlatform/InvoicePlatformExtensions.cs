@@ -28,7 +28,7 @@ public static class InvoicePlatformExtensions
         app.MapInvoicesApi();
         app.MapSandboxInvoicesApi();
         // Anything else under /v1 answers in the document's model too (behind the same gate, so with its headers).
-        app.MapInvoicePlatformGroup("/v1").MapFallback("{**path}", () => PlatformProblem.NotFound()).ExcludeFromDescription();
+        app.MapInvoicePlatformGroup("/v1").MapFallback("{**path}", PlatformFallback.Answer).ExcludeFromDescription();
         return app;
     }
 

@@ -28,7 +28,8 @@ public sealed class InvoicePlatformIdempotency(IdempotencyStore store) : IEndpoi
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         var request = http.Request;
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        // Reads, and the fallback (no method of its own: it only says 404/405/415), keep nothing.
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || http.GetEndpoint()?.Metadata.GetMetadata<IHttpMethodMetadata>() is null)
         {
             return await next(context);
         }

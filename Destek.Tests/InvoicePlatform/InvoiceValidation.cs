@@ -127,6 +127,10 @@ public sealed class InvoiceValidation(InvoicePlatformFactory app) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, nowhere.StatusCode);
         Assert.Equal("not_found", (await InvoicePlatformFactory.JsonAsync(nowhere)).GetProperty("code").GetString());
 
+        var method = await http.DeleteAsync(new Uri("/v1/invoices", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, method.StatusCode);
+        Assert.Contains("POST", method.Content.Headers.Allow);
+
         using var form = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/invoices", UriKind.Relative))
         {
             Content = new StringContent(InvoicePlatformFactory.Body(), Encoding.UTF8, "text/plain"),
