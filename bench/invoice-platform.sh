@@ -33,7 +33,7 @@ export Logging__LogLevel__Default=Warning
 echo "== migrate, organization and key (admin CLI)"
 dotnet "$work/app/Destek.App.dll" users create --email bench-admin@destek.local --role Admin --password "Bench.Admin.2026!" >/dev/null
 org=$(python3 "$root/bench/einvoice-seed.py" "$work/data/destek.db" 0)
-dotnet "$work/app/Destek.App.dll" org-keys rate-limit --organization "$org" --per-minute 100000000 >/dev/null
+dotnet "$work/app/Destek.App.dll" org-keys rate-limit --organization "$org" --per-minute 1000000 >/dev/null
 created=$(dotnet "$work/app/Destek.App.dll" org-keys create --organization "$org" $([ "${SANDBOX:-0}" = 1 ] && echo --sandbox))
 export DESTEK_ORG_KEY=$(echo "$created" | sed -n 's/.*"key": *"\([^"]*\)".*/\1/p')
 

@@ -56,6 +56,8 @@ public sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         // Sandbox invoices (invoice platform, test_ keys) exist only for the platform's own queries,
         // which lift this filter and name the flag themselves; every other query sees production only.
         builder.HasQueryFilter(i => !i.IsSandbox);
+        // Rows from before the platform are production: the column's default says so on every provider.
+        builder.Property(i => i.IsSandbox).HasDefaultValue(false);
         // The platform's cursor pages: one organization's invoices of one mode, newest first by (created, id).
         builder.HasIndex(i => new { i.CustomerOrganizationId, i.IsSandbox, i.CreatedAt, i.Id });
     }

@@ -481,7 +481,9 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                         .HasColumnType("numeric(18,2)");
 
                     b.Property<bool>("IsSandbox")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<DateTime?>("IssuedAt")
                         .HasColumnType("timestamp with time zone");

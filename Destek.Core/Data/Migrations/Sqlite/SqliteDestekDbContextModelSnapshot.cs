@@ -461,7 +461,9 @@ namespace Destek.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsSandbox")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<DateTime?>("IssuedAt")
                         .HasColumnType("TEXT");

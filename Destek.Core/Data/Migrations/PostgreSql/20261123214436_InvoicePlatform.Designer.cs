@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Destek.Core.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlDestekDbContext))]
-    [Migration("20261123203011_InvoicePlatform")]
+    [Migration("20261123214436_InvoicePlatform")]
     partial class InvoicePlatform
     {
         /// <inheritdoc />
@@ -484,7 +484,9 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                         .HasColumnType("numeric(18,2)");
 
                     b.Property<bool>("IsSandbox")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<DateTime?>("IssuedAt")
                         .HasColumnType("timestamp with time zone");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Destek.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDestekDbContext))]
-    [Migration("20261123203001_InvoicePlatform")]
+    [Migration("20261123214429_InvoicePlatform")]
     partial class InvoicePlatform
     {
         /// <inheritdoc />
@@ -464,7 +464,9 @@ namespace Destek.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsSandbox")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<DateTime?>("IssuedAt")
                         .HasColumnType("TEXT");
