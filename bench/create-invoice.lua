@@ -19,5 +19,7 @@ end
 
 function request()
   counter = counter + 1
-  return wrk.format(nil, "/v1/invoices", { ["X-Idempotency-Key"] = "bench-" .. thread_tag .. "-" .. counter }, body)
+  -- wrk.format uses the table given instead of wrk.headers, so it carries them all.
+  local headers = { ["Content-Type"] = "application/json", ["X-Api-Key"] = wrk.headers["X-Api-Key"], ["X-Idempotency-Key"] = "bench-" .. thread_tag .. "-" .. counter }
+  return wrk.format(nil, "/v1/invoices", headers, body)
 end
