@@ -44,6 +44,7 @@ public static class AdminCli
             new("organization", CliValue.Number, Required: true), new("url", CliValue.Text, Required: true), new("events", CliValue.Texts, Required: true),
             new("secret", CliValue.Text)),
         new("einvoice-webhooks test", EInvoiceWebhookCommands.TestAsync, new CliOption("id", CliValue.Number, Required: true)),
+        .. OrganizationKeyCommands.Commands,
     ];
 
     /// <summary>Top-level keys the host reads besides sections (which always contain ':').</summary>
@@ -157,6 +158,7 @@ public static class AdminCli
             var key = equals < 0 ? token[2..] : token[2..equals];
             // "--key --other" is a forgotten value, not a value that starts with dashes (that needs "--key=--value").
             var value = equals >= 0 ? token[(equals + 1)..]
+                : command.Options.Any(o => o.Name == key && o.Kind == CliValue.Flag) ? "true"
                 : i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i]
                 : throw new CliUsageException($"--{key} için değer eksik.");
             if (key.Contains(':', StringComparison.Ordinal) || HostKeys.Contains(key))
@@ -210,6 +212,9 @@ internal enum CliValue
     Number,
     Numbers,
     Texts,
+
+    /// <summary>A switch: <c>--name</c> alone means true.</summary>
+    Flag,
 }
 
 internal sealed record CliOption(string Name, CliValue Kind, bool Required = false)
@@ -223,6 +228,7 @@ internal sealed record CliOption(string Name, CliValue Kind, bool Required = fal
                 CliValue.Number => $"--{Name} N",
                 CliValue.Numbers => $"--{Name} 1,2",
                 CliValue.Texts => $"--{Name} a,b",
+                CliValue.Flag => $"--{Name}",
                 _ => $"--{Name} {Name.ToUpperInvariant()}",
             };
             return Required ? text : $"[{text}]";

@@ -19,6 +19,7 @@ public sealed class Invoice
     public const int ProviderStatusMaxLength = 50;
     public const int ProviderInvoiceIdMaxLength = 100;
     public const int MaxItems = 1000;
+    public const int BuyerAddressMaxLength = 500;
     public const string DefaultCurrency = "TRY";
     public const string DefaultProvider = "custom";
 
@@ -57,6 +58,15 @@ public sealed class Invoice
 
     /// <summary>VKN (10 digits) or TCKN (11 digits), checksum verified; null when the buyer gave none.</summary>
     public string? BuyerTaxId { get; private set; }
+
+    /// <summary>The buyer's postal address (invoice platform); null when not given.</summary>
+    public string? BuyerAddress { get; private set; }
+
+    /// <summary>
+    /// Made with a sandbox (test_) organization key: kept apart from production (own number series,
+    /// hidden from every production query by the model's query filter, never handed to a real provider).
+    /// </summary>
+    public bool IsSandbox { get; private set; }
 
     public string Currency { get; private set; } = DefaultCurrency;
     public decimal Subtotal { get; private set; }
@@ -127,6 +137,12 @@ public sealed class Invoice
             throw new InvoiceRuleException("Alıcı vergi numarası geçersiz: 10 haneli VKN ya da 11 haneli TCKN olmalı.");
         }
 
+        var address = Blank(data.BuyerAddress);
+        if (address?.Length > BuyerAddressMaxLength)
+        {
+            throw new InvoiceRuleException($"Alıcı adresi en fazla {BuyerAddressMaxLength} karakter olabilir.");
+        }
+
         var orderNo = Blank(data.MarketplaceOrderNo);
         if (orderNo?.Length > OrderNoMaxLength)
         {
@@ -169,6 +185,8 @@ public sealed class Invoice
             BuyerEmail = email,
             BuyerPhone = phone,
             BuyerTaxId = taxId,
+            BuyerAddress = address,
+            IsSandbox = data.IsSandbox,
             Currency = currency,
             Provider = provider,
             CreatedAt = now,
@@ -220,6 +238,9 @@ public sealed class Invoice
     public void Reject(string? reason, DateTime now) => MoveTo(InvoiceStatus.Rejected, now, reason);
 
     public void Cancel(string? reason, DateTime now) => MoveTo(InvoiceStatus.Cancelled, now, reason);
+
+    /// <summary>The provider refused a queued invoice (invoice platform); raises einvoice.status_changed.</summary>
+    public void Fail(string? reason, DateTime now) => MoveTo(InvoiceStatus.Failed, now, reason);
 
     /// <summary>
     /// Records what the provider says (provider-status of the API): sets the provider status and id,
@@ -342,4 +363,6 @@ public sealed record NewInvoice(
     string? Currency = Invoice.DefaultCurrency,
     string? Provider = Invoice.DefaultProvider,
     int? UserId = null,
-    int? RelatedInvoiceId = null);
+    int? RelatedInvoiceId = null,
+    string? BuyerAddress = null,
+    bool IsSandbox = false);

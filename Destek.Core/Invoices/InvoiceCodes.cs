@@ -12,6 +12,7 @@ public static class InvoiceCodes
         [InvoiceStatus.Accepted] = "accepted",
         [InvoiceStatus.Rejected] = "rejected",
         [InvoiceStatus.Cancelled] = "cancelled",
+        [InvoiceStatus.Failed] = "failed",
     };
 
     private static readonly Dictionary<InvoiceType, string> TypeCodes = new()
@@ -50,6 +51,7 @@ public static class InvoiceCodes
         InvoiceStatus.Accepted => "Kabul edildi",
         InvoiceStatus.Rejected => "Reddedildi",
         InvoiceStatus.Cancelled => "İptal edildi",
+        InvoiceStatus.Failed => "Başarısız",
         _ => status.ToString(),
     };
 

@@ -10,6 +10,9 @@ public enum InvoiceStatus
     Accepted,
     Rejected,
     Cancelled,
+
+    /// <summary>The provider refused it (invoice platform, seed-001).</summary>
+    Failed,
 }
 
 public enum InvoiceType

@@ -11,12 +11,13 @@ public static class InvoiceLifecycle
     private static readonly Dictionary<InvoiceStatus, InvoiceStatus[]> Moves = new()
     {
         [InvoiceStatus.Draft] = [InvoiceStatus.Queued, InvoiceStatus.Issued, InvoiceStatus.Cancelled],
-        [InvoiceStatus.Queued] = [InvoiceStatus.Issued, InvoiceStatus.Cancelled],
+        [InvoiceStatus.Queued] = [InvoiceStatus.Issued, InvoiceStatus.Cancelled, InvoiceStatus.Failed],
         [InvoiceStatus.Issued] = [InvoiceStatus.Sent, InvoiceStatus.Accepted, InvoiceStatus.Rejected, InvoiceStatus.Cancelled],
         [InvoiceStatus.Sent] = [InvoiceStatus.Accepted, InvoiceStatus.Rejected, InvoiceStatus.Cancelled],
         [InvoiceStatus.Accepted] = [InvoiceStatus.Cancelled],
         [InvoiceStatus.Rejected] = [InvoiceStatus.Cancelled],
         [InvoiceStatus.Cancelled] = [],
+        [InvoiceStatus.Failed] = [InvoiceStatus.Cancelled],
     };
 
     public static bool CanMove(InvoiceStatus from, InvoiceStatus to) => Moves[from].Contains(to);

@@ -14,15 +14,18 @@ namespace Destek.Core.Invoices;
 /// </summary>
 public sealed class InvoiceNumberGenerator(IOptions<InvoiceOptions> options)
 {
-    public string ScopeFor(DateTime now) =>
-        options.Value.NumberPrefix.Replace("{yyyy}", now.Year.ToString("D4", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    public string ScopeFor(DateTime now, string? prefix = null) =>
+        (prefix ?? options.Value.NumberPrefix).Replace("{yyyy}", now.Year.ToString("D4", CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     /// <summary>Must run inside the transaction that inserts the invoice, else a rollback leaves a gap and nothing holds the row.</summary>
-    public async Task<string> NextAsync(DestekDbContext db, DateTime now, CancellationToken cancellationToken)
+    public Task<string> NextAsync(DestekDbContext db, DateTime now, CancellationToken cancellationToken) => NextAsync(db, now, null, cancellationToken);
+
+    /// <summary>From the series of <paramref name="prefix"/> (e.g. the sandbox's own), else the configured one.</summary>
+    public async Task<string> NextAsync(DestekDbContext db, DateTime now, string? prefix, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Invoice numbers are taken inside the inserting transaction.");
-        var scope = ScopeFor(now);
+        var scope = ScopeFor(now, prefix);
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction.GetDbTransaction();

@@ -11,6 +11,9 @@ public enum WebhookKind
 
     /// <summary>The e-invoice webhooks (seed-003), owned by an organization.</summary>
     EInvoice = 1,
+
+    /// <summary>The invoice platform's events (seed-001), owned by an organization.</summary>
+    InvoicePlatform = 2,
 }
 
 /// <summary>How a kind fills <c>X-Webhook-Signature</c>; the other headers are the same for every kind.</summary>
@@ -42,6 +45,19 @@ public sealed class TimestampedSigningScheme : IWebhookSigningScheme
     {
         ArgumentNullException.ThrowIfNull(headers);
         headers.Add("X-Webhook-Signature", WebhookSender.Sign(secret, timestamp + "." + body));
+    }
+}
+
+/// <summary>
+/// seed-001: <c>t=&lt;unix&gt;, v1=&lt;hex HMAC-SHA256(secret, t + "." + body)&gt;</c>, the document's own spelling;
+/// the sender adds the same value as <c>X-Signature</c> to every delivery.
+/// </summary>
+public sealed class InvoicePlatformSigningScheme : IWebhookSigningScheme
+{
+    public void Sign(HttpRequestHeaders headers, string body, string timestamp, string secret)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        headers.Add("X-Webhook-Signature", $"t={timestamp}, v1={WebhookSender.Sign(secret, timestamp + "." + body)}");
     }
 }
 
@@ -103,7 +119,13 @@ public static class WebhookKinds
         new LadderRetrySchedule(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(60), TimeSpan.FromHours(6)),
         (subscription, eventId, now) => EInvoicePayloads.ForTest(subscription.Id, eventId, now));
 
-    private static readonly Dictionary<WebhookKind, WebhookKindProfile> ByKind = new[] { Ticket, EInvoice }.ToDictionary(p => p.Kind);
+    public static readonly WebhookKindProfile InvoicePlatform = new(
+        WebhookKind.InvoicePlatform, InvoicePlatformEvents.Subscribable, new InvoicePlatformSigningScheme(),
+        new LadderRetrySchedule(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(60), TimeSpan.FromHours(6)),
+        (subscription, eventId, now) => EInvoicePayloads.ForEvent(InvoicePlatformEvents.Test, eventId, now,
+            new { WebhookId = subscription.Id, Message = "Destek fatura platformu webhook test bildirimi." }));
+
+    private static readonly Dictionary<WebhookKind, WebhookKindProfile> ByKind = new[] { Ticket, EInvoice, InvoicePlatform }.ToDictionary(p => p.Kind);
 
     public static WebhookKindProfile For(WebhookKind kind) => ByKind[kind];
 
@@ -133,5 +155,20 @@ public static class EInvoiceEvents
     public static readonly IReadOnlyList<string> All = [Created, Issued, Sent, StatusChanged, Cancelled, ReturnCreated, CreditNoteCreated];
 
     /// <summary>What an endpoint may subscribe to: the events, the wildcard and the test event.</summary>
+    public static readonly IReadOnlyList<string> Subscribable = [.. All, Wildcard, Test];
+}
+
+/// <summary>seed-001's invoice event names.</summary>
+public static class InvoicePlatformEvents
+{
+    public const string Created = "invoice.created";
+    public const string Sent = "invoice.sent";
+    public const string Failed = "invoice.failed";
+    public const string Canceled = "invoice.canceled";
+    public const string Wildcard = "invoice.*";
+    public const string Test = WebhookPayloads.TestEvent;
+
+    public static readonly IReadOnlyList<string> All = [Created, Sent, Failed, Canceled];
+
     public static readonly IReadOnlyList<string> Subscribable = [.. All, Wildcard, Test];
 }

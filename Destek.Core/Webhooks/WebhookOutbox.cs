@@ -69,6 +69,10 @@ public sealed class WebhookSubscriptionCache(IMemoryCache cache)
     public Task<IReadOnlyList<CachedSubscription>> ForOrganizationAsync(ITicketEventSink sink, int organizationId, CancellationToken cancellationToken) =>
         ForOwnerAsync(sink, new Key(WebhookKind.EInvoice, organizationId), s => s.Kind == WebhookKind.EInvoice && s.OrganizationId == organizationId, cancellationToken);
 
+    /// <summary>An organization's active endpoints of <paramref name="kind"/> (the invoice platform's, for one).</summary>
+    public Task<IReadOnlyList<CachedSubscription>> ForOrganizationAsync(ITicketEventSink sink, WebhookKind kind, int organizationId, CancellationToken cancellationToken) =>
+        ForOwnerAsync(sink, new Key(kind, organizationId), s => s.Kind == kind && s.OrganizationId == organizationId, cancellationToken);
+
     public void Invalidate(int apiClientId) => cache.Remove(new Key(WebhookKind.Ticket, apiClientId));
 
     /// <summary>Drops the entry of the subscription's owner, whichever kind it is.</summary>

@@ -62,6 +62,21 @@ public sealed class WebhookSubscription
         return subscription;
     }
 
+    /// <summary>An organization's invoice-platform endpoint (seed-001); retries are the kind's fixed ladder, as for e-invoices.</summary>
+    public static WebhookSubscription CreateInvoicePlatform(int organizationId, Uri url, IEnumerable<string> events, string encryptedSecret, DateTime now)
+    {
+        var subscription = new WebhookSubscription
+        {
+            Kind = WebhookKind.InvoicePlatform,
+            OrganizationId = organizationId,
+            EncryptedSecret = encryptedSecret,
+            IsActive = true,
+            CreatedAt = now,
+        };
+        subscription.Update(url, events, EInvoiceAttempts, 60);
+        return subscription;
+    }
+
     /// <summary>seed-003: the first attempt and five retries.</summary>
     public const int EInvoiceAttempts = 6;
 

@@ -28,7 +28,8 @@ public sealed class InvoiceDemoData(InvoiceDemoData.FullDemoFactory factory) : I
         var invoices = await factory.WithDbAsync(db => db.Invoices.AsNoTracking().Select(i => new { i.CustomerOrganizationId, i.Status, i.Type, i.Marketplace }).ToListAsync());
         Assert.Equal(300, invoices.Count);
         Assert.All(organizations, o => Assert.True(invoices.Count(i => i.CustomerOrganizationId == o.Id) >= 50));
-        Assert.Equal(Enum.GetValues<InvoiceStatus>().Order(), invoices.Select(i => i.Status).Distinct().Order());
+        // Failed is the invoice platform's provider answer, which the e-invoice demo never reaches.
+        Assert.Equal(Enum.GetValues<InvoiceStatus>().Where(s => s != InvoiceStatus.Failed).Order(), invoices.Select(i => i.Status).Distinct().Order());
         Assert.Equal(Enum.GetValues<InvoiceType>().Order(), invoices.Select(i => i.Type).Distinct().Order());
         Assert.Equal(Enum.GetValues<Marketplace>().Order(), invoices.Select(i => i.Marketplace!.Value).Distinct().Order());
         Assert.True(await factory.WithDbAsync(db => db.InvoiceEvents.CountAsync(e => e.Type == InvoiceEvent.ProviderStatusUpdated)) > 50);

@@ -23,6 +23,7 @@ public sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Property(i => i.BuyerEmail).HasMaxLength(254);
         builder.Property(i => i.BuyerPhone).HasMaxLength(30);
         builder.Property(i => i.BuyerTaxId).HasMaxLength(11);
+        builder.Property(i => i.BuyerAddress).HasMaxLength(Invoice.BuyerAddressMaxLength);
         builder.Property(i => i.Currency).HasMaxLength(3).IsRequired();
         builder.Property(i => i.Subtotal).HasPrecision(18, 2);
         builder.Property(i => i.TaxTotal).HasPrecision(18, 2);
@@ -51,5 +52,13 @@ public sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasIndex(i => new { i.CustomerOrganizationId, i.Type, i.Id });
         builder.HasIndex(i => new { i.CustomerOrganizationId, i.UpdatedAt });
         builder.HasIndex(i => i.MarketplaceOrderNo);
+
+        // Sandbox invoices (invoice platform, test_ keys) exist only for the platform's own queries,
+        // which lift this filter and name the flag themselves; every other query sees production only.
+        builder.HasQueryFilter(i => !i.IsSandbox);
+        // Rows from before the platform are production: the column's default says so on every provider.
+        builder.Property(i => i.IsSandbox).HasDefaultValue(false);
+        // The platform's cursor pages: one organization's invoices of one mode, newest first by (created, id).
+        builder.HasIndex(i => new { i.CustomerOrganizationId, i.IsSandbox, i.CreatedAt, i.Id });
     }
 }
