@@ -7,7 +7,7 @@ namespace Destek.Core.Tickets;
 /// A support ticket. Every change goes through a method here: it checks the rule, records history
 /// and raises the event. Nothing else writes these properties.
 /// </summary>
-public sealed class Ticket
+public sealed partial class Ticket
 {
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 20_000;
@@ -161,6 +161,11 @@ public sealed class Ticket
         if (status == Status)
         {
             return;
+        }
+
+        if (IsMerged)
+        {
+            throw new TicketRuleException($"{Number} başka bir talebe birleştirildi; durumu değiştirilemez.");
         }
 
         var old = Status;
