@@ -13,6 +13,7 @@ public static class SatisfactionCoreExtensions
         services.AddOptions<SatisfactionOptions>().Bind(configuration.GetSection(SatisfactionOptions.Section));
         services.TryAddSingleton<SatisfactionService>();
         services.TryAddSingleton<CannedReplyService>();
+        services.TryAddSingleton<TicketMergeQueries>();
         return services;
     }
 }
