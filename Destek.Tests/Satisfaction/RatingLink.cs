@@ -46,9 +46,10 @@ public sealed partial class RatingLink(SatisfactionFactory factory) : IClassFixt
             var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             Assert.Contains(ticket.Number, html, StringComparison.Ordinal);
-            Assert.Matches("<input type=\"radio\" id=\"score-4\" name=\"Input.Score\" value=\"4\" checked", html);
-            Assert.Matches("<label for=\"score-4\">4 — İyi</label>", html);
-            Assert.Matches("<label for=\"comment\">Yorumunuz \\(isteğe bağlı\\)</label>", html);
+            Assert.Matches("<input type=\"radio\" id=\"score-4\" name=\"Input.Score\" value=\"4\" checked[ />]", html);
+            Assert.DoesNotMatch("value=\"5\" checked", html);
+            Assert.Matches("<label for=\"score-4\"[^>]*>4 — İyi</label>", html);
+            Assert.Matches("<label for=\"comment\"[^>]*>Yorumunuz \\(isteğe bağlı\\)</label>", html);
         }
 
         Assert.Null(await factory.Services.GetRequiredService<SatisfactionService>().ForTicketAsync(ticket.Id));
