@@ -32,8 +32,14 @@ public sealed partial class TicketWorkInBrowser(BrowserFixture browser)
         var page = await Axe.SignedInPageAsync(browser, DemoSeeder.AgentEmail, 1366, 900);
         await OpenTicketAsync(page, ticket);
 
-        await page.Keyboard.PressAsync("Control+Shift+H");
+        // The chord is listened for by the picker's module, which the circuit imports after its first render.
         var search = page.GetByRole(AriaRole.Combobox, new() { Name = "Hazır yanıt ekle" });
+        for (var attempt = 0; attempt < 40 && !await search.EvaluateAsync<bool>("input => document.activeElement === input"); attempt++)
+        {
+            await page.Keyboard.PressAsync("Control+Shift+H");
+            await page.WaitForTimeoutAsync(250);
+        }
+
         await Assertions.Expect(search).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(title[..20]);
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = title })).ToBeVisibleAsync();
@@ -66,9 +72,8 @@ public sealed partial class TicketWorkInBrowser(BrowserFixture browser)
         await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync($"Birleştirme «{merged.Number}» → «{survivor.Number}»");
 
         await page.GotoAsync($"/masa/talepler/{merged.Id}");
-        var notice = page.GetByRole(AriaRole.Alert).Filter(new() { HasTextString = "Birleştirildi:" });
-        await Assertions.Expect(notice).ToBeVisibleAsync();
-        await notice.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByText("Birleştirildi:")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = $"{survivor.Number} (Fatura hatalı)" }).ClickAsync();
         await page.WaitForURLAsync($"**/masa/talepler/{survivor.Id}");
         Assert.Equal((TicketStatus.Closed, (int?)survivor.Id),
             await browser.App.WithDbAsync(db => db.Tickets.Where(t => t.Id == merged.Id).Select(t => new ValueTuple<TicketStatus, int?>(t.Status, t.MergedIntoTicketId)).SingleAsync()));
@@ -92,6 +97,8 @@ public sealed partial class TicketWorkInBrowser(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Kaydet" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"«{title}» yanıtını düzenle" })).ToBeVisibleAsync();
+        // axe measures contrast mid-animation; the confirmation snackbar is checked by its own page tests.
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await Axe.AssertNoSeriousViolationsAsync(page, $"hazır yanıtlar ({width} px)");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways scrolling");
 
