@@ -8,7 +8,7 @@ public sealed record LinkedTicket(int Id, string Number, string Title, bool Visi
 
 public sealed record TicketLinks(LinkedTicket? MergedInto, LinkedTicket? SplitFrom);
 
-/// <summary>What the desk shows about merges and splits: one query over the ticket's own two columns.</summary>
+/// <summary>What the desk shows about merges and splits: the ticket's own two columns, then the tickets they name.</summary>
 public sealed class TicketMergeQueries(IDbContextFactory<DestekDbContext> dbFactory)
 {
     public async Task<TicketLinks> LinksAsync(StaffMember viewer, int ticketId, CancellationToken cancellationToken = default)
@@ -16,16 +16,18 @@ public sealed class TicketMergeQueries(IDbContextFactory<DestekDbContext> dbFact
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var departments = viewer.DepartmentIds.ToList();
-        var row = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
-            .Select(t => new
-            {
-                Merged = db.Tickets.Where(o => o.Id == t.MergedIntoTicketId)
-                    .Select(o => new LinkedTicket(o.Id, o.Number, o.Title, viewer.IsAdmin || departments.Contains(o.DepartmentId))).FirstOrDefault(),
-                Split = db.Tickets.Where(o => o.Id == t.SplitFromTicketId)
-                    .Select(o => new LinkedTicket(o.Id, o.Number, o.Title, viewer.IsAdmin || departments.Contains(o.DepartmentId))).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        return new TicketLinks(row?.Merged, row?.Split);
+        // Two primary-key look-ups: a FirstOrDefault inside the projection becomes a ROW_NUMBER() over every ticket.
+        var ids = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
+            .Select(t => new { t.MergedIntoTicketId, t.SplitFromTicketId }).FirstOrDefaultAsync(cancellationToken);
+        if (ids is null || (ids.MergedIntoTicketId is null && ids.SplitFromTicketId is null))
+        {
+            return new TicketLinks(null, null);
+        }
+
+        var linked = await db.Tickets.AsNoTracking().Where(o => o.Id == ids.MergedIntoTicketId || o.Id == ids.SplitFromTicketId)
+            .Select(o => new LinkedTicket(o.Id, o.Number, o.Title, viewer.IsAdmin || departments.Contains(o.DepartmentId)))
+            .ToListAsync(cancellationToken);
+        return new TicketLinks(linked.FirstOrDefault(l => l.Id == ids.MergedIntoTicketId), linked.FirstOrDefault(l => l.Id == ids.SplitFromTicketId));
     }
 
     /// <summary>Tickets <paramref name="ticketId"/> may be merged into: the same requester's other open tickets the viewer sees, newest first.</summary>

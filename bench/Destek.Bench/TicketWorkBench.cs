@@ -23,7 +23,7 @@ internal static class TicketWorkBench
             await using var fill = connection.CreateCommand();
             fill.CommandText = """
                 INSERT INTO TicketRatings (TicketId, Score, Comment, Channel, RatedAt)
-                SELECT Id, 1 + (Id % 5), NULL, 0, CreatedAt FROM Tickets WHERE Status IN (2, 3) AND Id % 10 = 0;
+                SELECT Id, 1 + ((Id / 10) % 5), NULL, 0, CreatedAt FROM Tickets WHERE Status IN (2, 3) AND Id % 10 = 0;
                 ANALYZE;
                 """;
             await fill.ExecuteNonQueryAsync();
@@ -33,6 +33,12 @@ internal static class TicketWorkBench
         var merges = services.GetRequiredService<TicketMergeQueries>();
         var dbFactory = services.GetRequiredService<IDbContextFactory<DestekDbContext>>();
         var middle = tickets / 2 / 10 * 10;
+        // A split-off ticket, so the links case resolves a real link.
+        await using (var db = await services.GetRequiredService<IDbContextFactory<DestekDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE Tickets SET SplitFromTicketId = {middle - 1} WHERE Id = {middle}");
+        }
+
         var from = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
         var to = from.AddDays(30);
         var cases = new (string Name, Func<Task<object?>> Run)[]
