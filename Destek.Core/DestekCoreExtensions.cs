@@ -3,6 +3,7 @@ using Destek.Core.Data;
 using Destek.Core.Identity;
 using Destek.Core.Invoices;
 using Destek.Core.Organization;
+using Destek.Core.Satisfaction;
 using Destek.Core.Tickets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,7 @@ public static class DestekCoreExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DemoSeeder>();
         services.AddInvoices(builder.Configuration);
+        services.AddTicketWork(builder.Configuration);
 
         // Jobs: each capability adds its own with services.AddQuartz(q => q.ScheduleJob<...>(...)).
         services.AddQuartz(q => q.ScheduleJob<Idempotency.IdempotencyPurgeJob>((sp, t) => t

@@ -37,6 +37,8 @@ public static class DeskFormat
         HistoryField.Assignee => "Atanan",
         HistoryField.Department => "Departman",
         HistoryField.Category => "Kategori",
+        HistoryField.Merge => "Birleştirme",
+        HistoryField.Split => "Ayırma",
         _ => field.ToString(),
     };
 

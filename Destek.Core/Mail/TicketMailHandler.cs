@@ -1,5 +1,6 @@
 using System.Globalization;
 using Destek.Core.Identity;
+using Destek.Core.Satisfaction;
 using Destek.Core.Tickets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace Destek.Core.Mail;
 /// Each mail links to the ticket: the portal page for a confirmed customer account, else a fresh
 /// private follow link; and each can be answered (Reply-To with a token, a stored Message-Id).
 /// </summary>
-public sealed class TicketMailHandler(IOptions<MailOptions> options, TimeProvider clock) : ITicketEventHandler
+public sealed class TicketMailHandler(IOptions<MailOptions> options, IOptions<SatisfactionOptions> satisfaction, TimeProvider clock) : ITicketEventHandler
 {
     public const string ConfirmationKind = "ticket_confirmation";
     public const string ReplyKind = "ticket_reply";
@@ -58,12 +59,13 @@ public sealed class TicketMailHandler(IOptions<MailOptions> options, TimeProvide
                 link = Link($"takip/{token}");
             }
 
+            var rating = kind is ResolvedKind or ClosedKind ? await RatingLinesAsync(sink, ticket, now, cancellationToken) : "";
             var (subject, body) = kind switch
             {
                 ConfirmationKind => ($"Destek Talebiniz Alındı - {ticket.Number}", Confirmation(ticket, link)),
                 ReplyKind => ($"Destek Talebiniz Yanıtlandı - {ticket.Number}", Reply(ticket, e.Message!, link)),
-                ResolvedKind => ($"Destek Talebiniz Çözüldü - {ticket.Number}", StatusMail(ticket, "çözüldü olarak işaretlendi", link)),
-                _ => ($"Destek Talebiniz Kapatıldı - {ticket.Number}", StatusMail(ticket, "kapatıldı", link)),
+                ResolvedKind => ($"Destek Talebiniz Çözüldü - {ticket.Number}", StatusMail(ticket, "çözüldü olarak işaretlendi", link, rating)),
+                _ => ($"Destek Talebiniz Kapatıldı - {ticket.Number}", StatusMail(ticket, "kapatıldı", link, rating)),
             };
             sink.Add(OutboxMail.CreateAnswerable(kind, ticket.Id, ticket.RequesterEmail, ticket.RequesterName, subject, body, options.Value.ReplyAddress, now));
         }
@@ -75,7 +77,7 @@ public sealed class TicketMailHandler(IOptions<MailOptions> options, TimeProvide
         TicketEvent.Created when e.Ticket.Source is TicketSource.WebForm or TicketSource.Email => ConfirmationKind,
         TicketEvent.CommentAdded when e.Message is { IsPublic: true, AuthorKind: AuthorKind.Staff } => ReplyKind,
         TicketEvent.StatusChanged when e.Ticket.Status == TicketStatus.Resolved && e.Actor?.Kind != AuthorKind.Customer => ResolvedKind,
-        TicketEvent.Closed when e.Actor?.Kind != AuthorKind.Customer => ClosedKind,
+        TicketEvent.Closed when e.Actor?.Kind != AuthorKind.Customer && !e.Ticket.IsMerged => ClosedKind,
         _ => null,
     };
 
@@ -138,7 +140,7 @@ public sealed class TicketMailHandler(IOptions<MailOptions> options, TimeProvide
         {Footer(link)}
         """);
 
-    private string StatusMail(Ticket ticket, string what, string link) => string.Create(CultureInfo.InvariantCulture, $"""
+    private string StatusMail(Ticket ticket, string what, string link, string rating) => string.Create(CultureInfo.InvariantCulture, $"""
         Sayın {ticket.RequesterName},
 
         {ticket.Number} numaralı destek talebiniz {what}.
@@ -146,7 +148,30 @@ public sealed class TicketMailHandler(IOptions<MailOptions> options, TimeProvide
         {Facts(ticket)}
 
         Sorununuz devam ediyorsa bu e-postayı yanıtlayın; talebiniz yeniden açılır.
+        {rating}
 
         {Footer(link)}
         """);
+
+    /// <summary>
+    /// Five one-click rating links (CSAT), each to a page that asks to confirm before anything is
+    /// recorded. A ticket rated already gets none; each mail gets its own expiring token.
+    /// </summary>
+    private async Task<string> RatingLinesAsync(ITicketEventSink sink, Ticket ticket, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await sink.Query<TicketRating>().AnyAsync(r => r.TicketId == ticket.Id, cancellationToken))
+        {
+            return "";
+        }
+
+        var (invitation, token) = RatingInvitation.Issue(ticket.Id, now, satisfaction.Value.RatingLinkLifetime);
+        sink.Add(invitation);
+        var lines = new System.Text.StringBuilder("\nAldığınız destekten memnun kaldınız mı? Bir puana tıklayın (1 en kötü, 5 en iyi):\n");
+        for (var score = TicketRating.MinScore; score <= TicketRating.MaxScore; score++)
+        {
+            lines.Append(CultureInfo.InvariantCulture, $"{score} - {TicketRating.Label(score)}: {Link($"degerlendir/{token}?puan={score}")}\n");
+        }
+
+        return lines.ToString();
+    }
 }

@@ -163,6 +163,11 @@ public sealed partial class Ticket
             return;
         }
 
+        if (IsMerged)
+        {
+            throw new TicketRuleException($"{Number} başka bir talebe birleştirildi; durumu değiştirilemez.");
+        }
+
         var old = Status;
         var reopening = old is TicketStatus.Closed or TicketStatus.Resolved && status is TicketStatus.Open or TicketStatus.InProgress;
         Record(HistoryField.Status, TicketLifecycle.Label(old), TicketLifecycle.Label(status), actor, now);

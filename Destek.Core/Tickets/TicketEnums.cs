@@ -48,4 +48,8 @@ public enum HistoryField
     Assignee = 2,
     Department = 3,
     Category = 4,
+
+    // Far from the field numbers above, so other features can add theirs without a clash.
+    Merge = 20,
+    Split = 21,
 }

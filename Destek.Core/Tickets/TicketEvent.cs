@@ -21,9 +21,10 @@ public sealed record TicketEvent(
     public const string Reopened = "ticket.reopened";
     public const string CommentAdded = "comment.added";
     public const string AttachmentAdded = "attachment.added";
+    public const string Merged = "ticket.merged";
 
     public static IReadOnlyList<string> All { get; } =
-        [Created, Updated, StatusChanged, Assigned, Closed, Reopened, CommentAdded, AttachmentAdded];
+        [Created, Updated, StatusChanged, Assigned, Closed, Reopened, CommentAdded, AttachmentAdded, Merged];
 }
 
 /// <summary>Reacts to ticket events before they commit: writes outbox rows through the sink.</summary>

@@ -1,6 +1,6 @@
 namespace Destek.Core.Tickets;
 
-public sealed class TicketMessage
+public sealed partial class TicketMessage
 {
     public const int BodyMaxLength = 20_000;
 
@@ -52,7 +52,7 @@ public sealed class TicketMessage
     }
 }
 
-public sealed class TicketAttachment
+public sealed partial class TicketAttachment
 {
     private TicketAttachment()
     {
@@ -86,7 +86,7 @@ public sealed class TicketAttachment
     };
 }
 
-public sealed class TicketHistoryEntry
+public sealed partial class TicketHistoryEntry
 {
     private TicketHistoryEntry()
     {

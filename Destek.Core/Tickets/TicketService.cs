@@ -66,6 +66,12 @@ public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ticket = await LoadAsync(db, ticketId, actor, cancellationToken);
+        if (ticket.MergedIntoTicketId is int survivorId)
+        {
+            // Answers to a merged ticket (an old mail, an API client) belong to the conversation it joined.
+            ticket = await LoadAsync(db, survivorId, actor, cancellationToken);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var message = ticket.Reply(body, actor, now);
         await SaveWithFilesAsync(db, ticket, files, message, actor, now, cancellationToken);
@@ -188,6 +194,41 @@ public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, 
         }
 
         return new BulkResult(ticketIds.Distinct().Count() - failures.Count, failures);
+    }
+
+    /// <summary>
+    /// Merges <paramref name="mergedId"/> into <paramref name="survivorId"/> in one save: both tickets
+    /// change together or not at all. Staff must see both.
+    /// </summary>
+    public async Task<Ticket> MergeAsync(int mergedId, int survivorId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var merged = await LoadWholeAsync(db, mergedId, actor, cancellationToken);
+        var survivor = await LoadWholeAsync(db, survivorId, actor, cancellationToken);
+        merged.MergeInto(survivor, actor, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return survivor;
+    }
+
+    /// <summary>Opens a new ticket from one public message of <paramref name="ticketId"/>; returns the new ticket (numbered).</summary>
+    public async Task<Ticket> SplitAsync(int ticketId, int messageId, string title, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ticket = await LoadAsync(db, ticketId, actor, cancellationToken);
+        await db.TicketMessages.Where(m => m.TicketId == ticketId && m.Id == messageId).LoadAsync(cancellationToken);
+        var split = ticket.SplitOff(messageId, title, actor, clock.GetUtcNow().UtcDateTime);
+        db.Tickets.Add(split);
+        await db.SaveChangesAsync(cancellationToken);
+        return split;
+    }
+
+    private static async Task<Ticket> LoadWholeAsync(DestekDbContext db, int ticketId, Actor actor, CancellationToken cancellationToken)
+    {
+        var ticket = await LoadAsync(db, ticketId, actor, cancellationToken);
+        await db.Entry(ticket).Collection(t => t.Messages).LoadAsync(cancellationToken);
+        await db.Entry(ticket).Collection(t => t.Attachments).LoadAsync(cancellationToken);
+        await db.Entry(ticket).Collection(t => t.History).LoadAsync(cancellationToken);
+        return ticket;
     }
 
     private async Task<Ticket> ChangeAsync(int ticketId, Actor actor, Func<DestekDbContext, Ticket, DateTime, Task> change, CancellationToken cancellationToken)

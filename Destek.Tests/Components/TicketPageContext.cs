@@ -40,6 +40,9 @@ public sealed class TicketPageContext : BunitContext
         }
 
         Services.AddSingleton(app.Services.GetRequiredService<Destek.Core.Invoices.TicketInvoiceLookup>());
+        Services.AddSingleton(app.Services.GetRequiredService<CannedReplyService>());
+        Services.AddSingleton(app.Services.GetRequiredService<TicketMergeQueries>());
+        Services.AddSingleton(app.Services.GetRequiredService<Destek.Core.Satisfaction.SatisfactionService>());
         Services.AddSingleton<IdentityOptionsAccessor>();
         Services.AddScoped<CurrentStaff>();
         var auth = AddAuthorization();

@@ -41,6 +41,7 @@ public sealed class PortalContext : BunitContext
             Services.AddSingleton(type, app.Services.GetRequiredService(type));
         }
 
+        Services.AddSingleton(app.Services.GetRequiredService<Destek.Core.Satisfaction.SatisfactionService>());
         Services.AddSingleton<IdentityOptionsAccessor>();
         var auth = AddAuthorization();
         auth.SetAuthorized(customer.Email);

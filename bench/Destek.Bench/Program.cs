@@ -93,6 +93,7 @@ foreach (var (name, viewer, filter, skip) in cases)
     Console.WriteLine($"{name,-34} {times[times.Count / 2],10:F1} {times[^1],8:F1} {page!.Items.Count,6} {page.Total,10:N0}");
 }
 
+await Destek.Bench.TicketWorkBench.RunAsync(services, Path.Combine(dataDirectory, "destek.db"), tickets, runs, admin);
 SqliteConnection.ClearAllPools();
 if (Environment.GetEnvironmentVariable("BENCH_KEEP") is null)
 {
