@@ -3,6 +3,8 @@ using Destek.Core.Data;
 using Destek.Core.Identity;
 using Destek.Core.Invoices;
 using Destek.Core.Organization;
+using Destek.Core.Panel;
+using Destek.Core.Search;
 using Destek.Core.Tickets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +40,8 @@ public static class DestekCoreExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TicketCreateQueue>());
         services.AddSingleton<TicketService>();
         services.AddSingleton<TicketQueries>();
+        services.AddTicketSearch(builder.Configuration);
+        services.AddPanel();
         services.AddCustomers();
         services.AddSingleton<UserAdmin>();
         services.AddSingleton<OrganizationAdmin>();

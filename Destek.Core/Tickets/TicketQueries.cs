@@ -41,6 +41,9 @@ public sealed record QueueFilter
     public DateTime? CreatedBefore { get; init; }
 
     public QueueSort Sort { get; init; } = QueueSort.Newest;
+
+    /// <summary>The full-text search's hits, best first (TicketSearch): the page keeps this order instead of <see cref="Sort"/>.</summary>
+    public IReadOnlyList<int>? RankedIds { get; init; }
 }
 
 public sealed record TicketRow(
@@ -129,6 +132,11 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
             query = Search(query, filter.Search.Trim());
         }
 
+        if (filter.RankedIds is { } ranked)
+        {
+            return await RankedPageAsync(db, query, ranked, skip, take, cancellationToken);
+        }
+
         var total = await query.CountAsync(cancellationToken);
         // Each pair is the exact reverse of the other, so one index serves both directions.
         query = filter.Sort switch
@@ -152,6 +160,19 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         var rows = ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
         return new Page<TicketRow>(rows, total);
+    }
+
+    /// <summary>The search's hits that pass the view's filters, in rank order; the hits are few (bounded), so one query keeps them.</summary>
+    private static async Task<Page<TicketRow>> RankedPageAsync(DestekDbContext db, IQueryable<Ticket> query, IReadOnlyList<int> ranked, int skip, int take, CancellationToken cancellationToken)
+    {
+        var allowed = (await query.Where(t => ranked.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var inOrder = ranked.Where(allowed.Contains).ToList();
+        var ids = inOrder.Skip(skip).Take(take).ToList();
+        var found = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id))
+            .Select(t => new TicketRow(t.Id, t.Number, t.Title, t.Status, t.Priority, t.Category!.Name, t.Department!.Name,
+                t.Assignee!.FullName, t.RequesterName, t.RequesterEmail, t.Source, t.CreatedAt, t.UpdatedAt))
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        return new Page<TicketRow>(ids.Where(found.ContainsKey).Select(id => found[id]).ToList(), inOrder.Count);
     }
 
     public async Task<TicketDetail?> DetailAsync(StaffMember viewer, int ticketId, CancellationToken cancellationToken = default)

@@ -47,5 +47,7 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // A customer's list (CustomerTicketQueries): filters, subject search, count and deep pages from the index alone.
         builder.HasIndex(t => new { t.CustomerId, t.CreatedAt, t.Id, t.Status, t.StaffSpokeLast, t.Priority, t.CategoryId, t.Title }).HasDatabaseName("IX_Tickets_CustomerList");
         builder.HasIndex(t => t.RequesterEmail);
+        // The panel: solved per day and resolution times by the instant of resolving.
+        builder.HasIndex(t => t.ResolvedAt);
     }
 }

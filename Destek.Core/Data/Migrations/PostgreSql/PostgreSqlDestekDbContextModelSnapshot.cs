@@ -939,6 +939,8 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("RequesterEmail");
 
+                    b.HasIndex("ResolvedAt");
+
                     b.HasIndex("ApiClientId", "CreatedAt");
 
                     b.HasIndex("ApiClientId", "ExternalRef");

@@ -905,6 +905,8 @@ namespace Destek.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("RequesterEmail");
 
+                    b.HasIndex("ResolvedAt");
+
                     b.HasIndex("ApiClientId", "CreatedAt");
 
                     b.HasIndex("ApiClientId", "ExternalRef");
