@@ -5,21 +5,28 @@ namespace Destek.Core.Search;
 /// <summary>
 /// What a person typed, reduced to words of letters and digits, Turkish-folded. Nothing typed reaches
 /// the database's query syntax: quotes, operators (AND, NEAR, *, ^, :) and brackets are separators,
-/// and every word is quoted before it is written into a MATCH or tsquery. The last word is a prefix
-/// (search as you type); a phone-shaped input also looks for its national digits.
+/// and every word is quoted before it is written into a MATCH or tsquery. Each phrase ends in a prefix
+/// (search as you type); a phone-shaped input looks for its national digits.
 /// </summary>
 public sealed class SearchTerms
 {
     public const int MaxWords = 8;
     public const int MaxLength = 200;
 
-    private SearchTerms(IReadOnlyList<string> words, bool ignoreMarks)
+    private SearchTerms(IReadOnlyList<IReadOnlyList<string>> phrases, bool ignoreMarks)
     {
-        Words = words;
+        Phrases = phrases;
+        Words = phrases.SelectMany(p => p).Distinct().ToList();
         IgnoreMarks = ignoreMarks;
     }
 
-    /// <summary>Folded words, in the order typed; each one a prefix.</summary>
+    /// <summary>
+    /// What was typed between spaces, each as its folded words: "ali@ornek.com" is one phrase of three
+    /// words, which must stand together, so an address or a ticket number matches as written.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> Phrases { get; }
+
+    /// <summary>Every folded word, in the order typed.</summary>
     public IReadOnlyList<string> Words { get; }
 
     public bool IgnoreMarks { get; }
@@ -34,48 +41,53 @@ public sealed class SearchTerms
 
         text = text.Length > MaxLength ? text[..MaxLength] : text;
         text = text.Normalize(NormalizationForm.FormC);
-        var words = new List<string>();
-        var phone = PhoneDigits(text);
-        if (phone is not null)
+        var phrases = new List<IReadOnlyList<string>>();
+        if (PhoneDigits(text) is { } phone)
         {
-            words.Add(phone);
+            phrases.Add([phone]);
         }
         else
         {
-            var word = new StringBuilder();
-            foreach (var c in text.Append(' '))
+            foreach (var chunk in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             {
-                if (char.IsLetterOrDigit(c))
+                var words = new List<string>();
+                var word = new StringBuilder();
+                foreach (var c in chunk.Append(' '))
                 {
-                    word.Append(TurkishFold.Fold(c, ignoreMarks));
-                }
-                else if (word.Length > 0)
-                {
-                    if (!words.Contains(word.ToString()))
+                    if (char.IsLetterOrDigit(c))
+                    {
+                        word.Append(TurkishFold.Fold(c, ignoreMarks));
+                    }
+                    else if (word.Length > 0)
                     {
                         words.Add(word.ToString());
+                        word.Clear();
                     }
+                }
 
-                    word.Clear();
+                if (words.Count > 0 && !phrases.Any(p => p.SequenceEqual(words)))
+                {
+                    phrases.Add(words.Take(MaxWords).ToList());
                 }
             }
         }
 
-        if (words.Count == 0 || (words.Count == 1 && words[0].Length < 2))
+        if (phrases.Count == 0 || (phrases.Count == 1 && phrases[0].Count == 1 && phrases[0][0].Length < 2))
         {
             // One letter would be a prefix of most of the index: nothing to rank yet.
             return null;
         }
 
-        return new SearchTerms(words.Take(MaxWords).ToList(), ignoreMarks);
+        return new SearchTerms(phrases.Take(MaxWords).ToList(), ignoreMarks);
     }
 
-    /// <summary>An FTS5 expression limited to the given columns: every word quoted, as a prefix, all required.</summary>
+    /// <summary>An FTS5 expression limited to the given columns: every phrase quoted, its last word a prefix, all required.</summary>
     public string Fts5(string columns) =>
-        "{" + columns + "} : (" + string.Join(" AND ", Words.Select(w => "\"" + w + "\"*")) + ")";
+        "{" + columns + "} : (" + string.Join(" AND ", Phrases.Select(p => "\"" + string.Join(' ', p) + "\"*")) + ")";
 
-    /// <summary>A PostgreSQL tsquery text ('simple' configuration): every word a quoted prefix, all required.</summary>
-    public string TsQuery() => string.Join(" & ", Words.Select(w => "'" + w + "':*"));
+    /// <summary>A PostgreSQL tsquery text ('simple' configuration): phrases of adjacent quoted words, the last a prefix, all required.</summary>
+    public string TsQuery() =>
+        string.Join(" & ", Phrases.Select(p => "(" + string.Join(" <-> ", p.Select((w, i) => "'" + w + "'" + (i == p.Count - 1 ? ":*" : ""))) + ")"));
 
     /// <summary>
     /// The national digits of a phone-shaped input (seven or more digits among only digits, spaces,
