@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Destek.Core.Data;
 using Destek.Core.Organization;
 using Destek.Core.Panel;
 using Destek.Core.Tickets;

@@ -29,7 +29,7 @@ public sealed class PanelPageRendering(DestekAppFactory app) : IClassFixture<Des
         Assert.Contains("Günlük oluşturulan ve çözülen talepler", captions);
         Assert.Contains("Departmanlara göre açık ve atanmamış talepler", captions);
         Assert.Equal(7, cut.FindAll("table.panel-table").First().QuerySelectorAll("tbody tr").Length);
-        Assert.All(cut.FindAll("[role=img]"), chart => Assert.False(string.IsNullOrEmpty(chart.GetAttribute("aria-label"))));
+        Assert.All(cut.FindAll(".panel-chart[role=img]"), chart => Assert.False(string.IsNullOrEmpty(chart.GetAttribute("aria-label"))));
         Assert.Contains("/panel/disa-aktar?baslangic=", cut.Find("a[download]").GetAttribute("href"), StringComparison.Ordinal);
     }
 
