@@ -21,6 +21,9 @@ public sealed class SearchRows(TicketSearch search) : IDisposable
 
     public bool Searching { get; private set; }
 
+    /// <summary>True from a keystroke until its search is applied: the box keeps what is typed, not what the address says.</summary>
+    public bool TypingPending { get; private set; }
+
     public async Task<Page<TicketRow>> PageAsync(TicketQueries queries, StaffMember viewer, QueueFilter filter, int skip, int take, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queries);
@@ -64,6 +67,7 @@ public sealed class SearchRows(TicketSearch search) : IDisposable
         }
 
         var typing = _typing = new CancellationTokenSource();
+        TypingPending = true;
         try
         {
             await Task.Delay(Pause, typing.Token);
@@ -73,6 +77,7 @@ public sealed class SearchRows(TicketSearch search) : IDisposable
             return;
         }
 
+        TypingPending = false;
         await apply();
     }
 

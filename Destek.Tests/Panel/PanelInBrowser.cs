@@ -20,7 +20,7 @@ public sealed class PanelInBrowser(BrowserFixture browser)
         await page.GotoAsync("/panel");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Panel", Exact = true, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Günlük oluşturulan ve çözülen talepler" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByLabel("Departman")).ToBeEnabledAsync();
+        await Assertions.Expect(page.GetByLabel("Departman", new() { Exact = true })).ToBeEnabledAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "CSV indir" })).ToBeVisibleAsync();
 
         await Axe.AssertNoSeriousViolationsAsync(page, "Panel");
