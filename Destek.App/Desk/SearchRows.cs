@@ -56,9 +56,18 @@ public sealed class SearchRows(TicketSearch search) : IDisposable
         : Capped ? "En yeni eşleşmeler arasından en ilgili olanlar önce gösteriliyor; aramayı daraltın."
         : "En ilgili talepler önce.";
 
+    /// <summary>
+    /// True when the box should keep its text as the address changes: while typing continues, and when
+    /// the address carries the search the box itself applied (the box may be letters ahead by then).
+    /// </summary>
+    public bool KeepsTyped(string? addressSearch) => TypingPending || (addressSearch is not null && addressSearch == _applied);
+
+    private string? _applied;
+
     /// <summary>Runs <paramref name="apply"/> once typing has paused; each keystroke restarts the wait.</summary>
-    public async Task TypedAsync(Func<Task> apply)
+    public async Task TypedAsync(Func<string?> typed, Func<Task> apply)
     {
+        ArgumentNullException.ThrowIfNull(typed);
         ArgumentNullException.ThrowIfNull(apply);
         if (_typing is not null)
         {
@@ -78,6 +87,7 @@ public sealed class SearchRows(TicketSearch search) : IDisposable
         }
 
         TypingPending = false;
+        _applied = typed()?.Trim();
         await apply();
     }
 
