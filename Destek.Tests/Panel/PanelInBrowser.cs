@@ -52,7 +52,6 @@ public sealed class PanelInBrowser(BrowserFixture browser)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = created.Number, Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".q-snippet mark")).ToHaveTextAsync(word);
-        await Assertions.Expect(page.GetByText("En ilgili talepler önce.")).ToBeVisibleAsync();
         await Axe.AssertNoSeriousViolationsAsync(page, "Talepler (arama)");
     }
 }
