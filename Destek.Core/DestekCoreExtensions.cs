@@ -3,7 +3,9 @@ using Destek.Core.Data;
 using Destek.Core.Identity;
 using Destek.Core.Invoices;
 using Destek.Core.Organization;
+using Destek.Core.Panel;
 using Destek.Core.Satisfaction;
+using Destek.Core.Search;
 using Destek.Core.Tickets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +42,8 @@ public static class DestekCoreExtensions
         services.AddSingleton<TicketService>();
         services.AddSingleton<TicketQueries>();
         services.AddSlaAndAssignment(builder.Configuration);
+        services.AddTicketSearch(builder.Configuration);
+        services.AddPanel();
         services.AddCustomers();
         services.AddSingleton<UserAdmin>();
         services.AddSingleton<OrganizationAdmin>();

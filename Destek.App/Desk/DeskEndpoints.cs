@@ -25,6 +25,7 @@ public static class DeskEndpoints
                 : Results.Stream(store.OpenRead(attachment), attachment.ContentType, attachment.FileName);
         }).RequireAuthorization(DestekWebExtensions.StaffPolicy);
         endpoints.MapTicketInvoicePdf();
+        Panel.PanelEndpoints.MapPanelCsv(endpoints);
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Destek.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,6 +49,8 @@ public sealed record QueueFilter
 
     /// <summary>The <see cref="QueueView.SlaNearBreach"/> view's limit (UTC): now plus the configured window.</summary>
     public DateTime? SlaDueBefore { get; init; }
+    /// <summary>The full-text search's hits, best first (TicketSearch): the page keeps this order instead of <see cref="Sort"/>.</summary>
+    public IReadOnlyList<int>? RankedIds { get; init; }
 }
 
 public sealed record TicketRow(
@@ -79,6 +82,13 @@ public sealed record RequesterTicket(int Id, string Number, string Title, Ticket
 /// </summary>
 public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
 {
+    /// <summary>One queue row, the same for the sorted queue and the ranked search page.</summary>
+    private static readonly Expression<Func<Ticket, TicketRow>> RowOf = t => new TicketRow(
+        t.Id, t.Number, t.Title, t.Status, t.Priority, t.Category!.Name, t.Department!.Name,
+        t.Assignee!.FullName, t.RequesterName, t.RequesterEmail, t.Source, t.CreatedAt, t.UpdatedAt,
+        t.SlaNextDueAt == Ticket.NoSlaDue ? null : t.SlaNextDueAt,
+        t.StaffSpokeLast && t.ResolutionStoppedAt != null && (t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress));
+
     public async Task<Page<TicketRow>> QueueAsync(StaffMember viewer, QueueFilter filter, int skip, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
@@ -137,6 +147,11 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
             query = Search(query, filter.Search.Trim());
         }
 
+        if (filter.RankedIds is { } ranked)
+        {
+            return await RankedPageAsync(db, query, ranked, skip, take, cancellationToken);
+        }
+
         var total = await query.CountAsync(cancellationToken);
         // Each pair is the exact reverse of the other, so one index serves both directions.
         query = filter.Sort switch
@@ -156,13 +171,22 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
         // Sorting full rows would read every candidate row from the table first.
         var ids = await query.Skip(skip).Take(take).Select(t => t.Id).ToListAsync(cancellationToken);
         var found = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id))
-            .Select(t => new TicketRow(t.Id, t.Number, t.Title, t.Status, t.Priority, t.Category!.Name, t.Department!.Name,
-                t.Assignee!.FullName, t.RequesterName, t.RequesterEmail, t.Source, t.CreatedAt, t.UpdatedAt,
-                t.SlaNextDueAt == Ticket.NoSlaDue ? null : t.SlaNextDueAt,
-                t.StaffSpokeLast && t.ResolutionStoppedAt != null && (t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress)))
+            .Select(RowOf)
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         var rows = ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
         return new Page<TicketRow>(rows, total);
+    }
+
+    /// <summary>The search's hits that pass the view's filters, in rank order; the hits are few (bounded), so one query keeps them.</summary>
+    private static async Task<Page<TicketRow>> RankedPageAsync(DestekDbContext db, IQueryable<Ticket> query, IReadOnlyList<int> ranked, int skip, int take, CancellationToken cancellationToken)
+    {
+        var allowed = (await query.Where(t => ranked.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var inOrder = ranked.Where(allowed.Contains).ToList();
+        var ids = inOrder.Skip(skip).Take(take).ToList();
+        var found = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id))
+            .Select(RowOf)
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        return new Page<TicketRow>(ids.Where(found.ContainsKey).Select(id => found[id]).ToList(), inOrder.Count);
     }
 
     public async Task<TicketDetail?> DetailAsync(StaffMember viewer, int ticketId, CancellationToken cancellationToken = default)

@@ -42,6 +42,8 @@ public sealed class DestekComponentContext : BunitContext
         context.Services.AddSingleton(core.GetRequiredService<IDbContextFactory<DestekDbContext>>());
         context.Services.AddSingleton(core.GetRequiredService<TimeProvider>());
         context.Services.AddSingleton(core.GetRequiredService<TicketQueries>());
+        context.Services.AddSingleton(core.GetRequiredService<Destek.Core.Search.TicketSearch>());
+        context.Services.AddSingleton(core.GetRequiredService<Destek.Core.Panel.PanelQueries>());
         context.Services.AddSingleton(core.GetRequiredService<TicketService>());
         context.Services.AddSingleton(core.GetRequiredService<Destek.Core.Invoices.TicketInvoiceLookup>());
         context.Services.AddSingleton(core.GetRequiredService<StaffDirectory>());

@@ -27,7 +27,7 @@ internal static class SqliteSchema
     {
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         await connection.OpenAsync();
-        var tables = await ListAsync(connection, "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%' ORDER BY name");
+        var tables = await ListAsync(connection, "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%' AND name NOT LIKE 'TicketSearch%' AND name NOT LIKE 'TicketMessageSearch%' ORDER BY name");
         var result = new Dictionary<string, string>();
         foreach (var table in tables)
         {

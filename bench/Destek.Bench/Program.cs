@@ -42,13 +42,16 @@ builder.Configuration["Destek:DataDirectory"] = dataDirectory;
 builder.Configuration["Logging:LogLevel:Default"] = "Warning";
 builder.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = Environment.GetEnvironmentVariable("BENCH_SQL") is null ? "Warning" : "Information";
 builder.AddDestekCore();
+builder.Services.AddSingleton(Destek.Bench.SearchPanelBench.ClockAt(tickets));
 builder.Services.AddIdentityCore<Destek.Core.Identity.AppUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<int>>()
     .AddEntityFrameworkStores<DestekDbContext>();
 using var host = builder.Build();
 var services = host.Services;
 await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 var fill = Stopwatch.StartNew();
+await Destek.Bench.SearchPanelBench.BeforeFillAsync(Path.Combine(dataDirectory, "destek.db"));
 await FillAsync(Path.Combine(dataDirectory, "destek.db"), tickets);
+await Destek.Bench.SearchPanelBench.AfterFillAsync(Path.Combine(dataDirectory, "destek.db"));
 var departments = await services.GetRequiredService<TicketQueries>().DepartmentsAsync();
 // Agent #1 works in two of the five departments; 20 agents share 60% of the tickets.
 var agent = new StaffMember(1, "Bench Agent", "bench@destek.local", false, [departments[0].Id, departments[1].Id]);
@@ -94,6 +97,8 @@ foreach (var (name, viewer, filter, skip) in cases)
 }
 
 await Destek.Bench.TicketWorkBench.RunAsync(services, Path.Combine(dataDirectory, "destek.db"), tickets, runs, admin);
+await Destek.Bench.SearchPanelBench.RunAsync(services, admin, agent, tickets, runs);
+
 SqliteConnection.ClearAllPools();
 if (Environment.GetEnvironmentVariable("BENCH_KEEP") is null)
 {

@@ -1,0 +1,264 @@
+using System.Data.Common;
+using System.Globalization;
+using Destek.Core.Data;
+using Destek.Core.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Destek.Core.Panel;
+
+/// <summary>What a figure is computed from: the viewer's tickets, the range, the clock, the provider.</summary>
+public sealed record PanelContext(DestekDbContext Db, IQueryable<Ticket> Tickets, string ScopeSql, PanelPeriod Period, DateTimeOffset Now, bool PostgreSql);
+
+/// <summary>
+/// The panel's figures, each computed in the database (counts over the queue's indexes, percentiles by
+/// a window function on SQLite and percentile_cont on PostgreSQL). A figure is one method in
+/// <see cref="Figures"/>; the SLA and CSAT slots are in PanelQueries.Slots.cs.
+/// </summary>
+public sealed partial class PanelQueries(IDbContextFactory<DestekDbContext> dbFactory, TimeProvider clock)
+{
+    private delegate Task<IReadOnlyList<PanelFigure>> Figure(PanelContext context, CancellationToken cancellationToken);
+
+    /// <summary>The figures, in the order the panel shows them.</summary>
+    private static readonly Figure[] Figures =
+    [
+        OpenAsync, UnassignedAsync, OverdueAsync, TodayAsync, ThisWeekAsync, RangeAsync,
+        FirstResponseAsync, ResolutionAsync, SlaComplianceAsync, CsatAverageAsync,
+    ];
+
+    public async Task<PanelReport> ReportAsync(PanelScope scope, PanelPeriod period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(period);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var context = Context(db, scope, period);
+        var figures = new List<PanelFigure>();
+        foreach (var figure in Figures)
+        {
+            figures.AddRange(await figure(context, cancellationToken));
+        }
+
+        return new PanelReport(period, figures, await ByDepartmentAsync(context, cancellationToken),
+            await ByAgentAsync(context, cancellationToken), await DailyAsync(context, cancellationToken));
+    }
+
+    /// <summary>One figure alone (the bench times them one by one).</summary>
+    public async Task<IReadOnlyList<PanelFigure>> FigureAsync(PanelScope scope, PanelPeriod period, int index, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Figures[index](Context(db, scope, period), cancellationToken);
+    }
+
+    public static int FigureCount => Figures.Length;
+
+    public async Task<IReadOnlyList<BacklogRow>> ByDepartmentAsync(PanelScope scope, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await ByDepartmentAsync(Context(db, scope, PanelPeriod.TodayOf(clock.GetUtcNow())), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<BacklogRow>> ByAgentAsync(PanelScope scope, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await ByAgentAsync(Context(db, scope, PanelPeriod.TodayOf(clock.GetUtcNow())), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DayCount>> DailyAsync(PanelScope scope, PanelPeriod period, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await DailyAsync(Context(db, scope, period), cancellationToken);
+    }
+
+    private PanelContext Context(DestekDbContext db, PanelScope scope, PanelPeriod period)
+    {
+        var departments = Departments(scope);
+        var tickets = db.Tickets.AsNoTracking();
+        var scopeSql = "1 = 1";
+        if (departments is not null)
+        {
+            tickets = tickets.Where(t => departments.Contains(t.DepartmentId));
+            scopeSql = departments.Count == 0 ? "1 = 0"
+                : "t.\"DepartmentId\" IN (" + string.Join(", ", departments.Select(d => d.ToString(CultureInfo.InvariantCulture))) + ")";
+        }
+
+        return new PanelContext(db, tickets, scopeSql, period, clock.GetUtcNow(), db.Database.IsNpgsql());
+    }
+
+    /// <summary>The departments the figures cover, or null for all: an agent sees only their own, even when they ask for another.</summary>
+    private static List<int>? Departments(PanelScope scope)
+    {
+        if (scope.Viewer.IsAdmin)
+        {
+            return scope.DepartmentId is int chosen ? [chosen] : null;
+        }
+
+        var own = scope.Viewer.DepartmentIds.ToList();
+        return scope.DepartmentId is int wanted ? own.Where(d => d == wanted).ToList() : own;
+    }
+
+    private static IQueryable<Ticket> Open(IQueryable<Ticket> tickets) =>
+        tickets.Where(t => t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress);
+
+    private static IReadOnlyList<PanelFigure> One(string key, string label, double? value, PanelUnit unit = PanelUnit.Count, string? note = null) =>
+        [new PanelFigure(key, label, value, unit, note)];
+
+    private static async Task<IReadOnlyList<PanelFigure>> OpenAsync(PanelContext c, CancellationToken ct) =>
+        One("open", "Açık", await Open(c.Tickets).CountAsync(ct));
+
+    private static async Task<IReadOnlyList<PanelFigure>> UnassignedAsync(PanelContext c, CancellationToken ct) =>
+        One("unassigned", "Atanmamış", await Open(c.Tickets).CountAsync(t => t.AssigneeId == null, ct));
+
+    private static async Task<IReadOnlyList<PanelFigure>> OverdueAsync(PanelContext c, CancellationToken ct) =>
+        One("overdue", "Süresi geçmiş", await c.Tickets.CountAsync(OverdueRule(c.Now.UtcDateTime), ct), note: OverdueNote);
+
+    private static async Task<IReadOnlyList<PanelFigure>> TodayAsync(PanelContext c, CancellationToken ct) =>
+        await CreatedAndSolvedAsync(c, PanelPeriod.TodayOf(c.Now), "today", "bugün", ct);
+
+    private static async Task<IReadOnlyList<PanelFigure>> ThisWeekAsync(PanelContext c, CancellationToken ct) =>
+        await CreatedAndSolvedAsync(c, PanelPeriod.ThisWeek(c.Now), "week", "bu hafta", ct);
+
+    private static async Task<IReadOnlyList<PanelFigure>> RangeAsync(PanelContext c, CancellationToken ct) =>
+        await CreatedAndSolvedAsync(c, c.Period, "range", "seçilen aralıkta", ct);
+
+    private static async Task<IReadOnlyList<PanelFigure>> CreatedAndSolvedAsync(PanelContext c, PanelPeriod period, string key, string when, CancellationToken ct)
+    {
+        var (from, to) = (period.FromUtc, period.ToUtc);
+        var created = await c.Tickets.CountAsync(t => t.CreatedAt >= from && t.CreatedAt < to, ct);
+        var solved = await c.Tickets.CountAsync(t => t.ResolvedAt >= from && t.ResolvedAt < to, ct);
+        return [new PanelFigure("created_" + key, "Oluşturulan (" + when + ")", created, PanelUnit.Count),
+            new PanelFigure("solved_" + key, "Çözülen (" + when + ")", solved, PanelUnit.Count)];
+    }
+
+    private static async Task<IReadOnlyList<PanelFigure>> FirstResponseAsync(PanelContext c, CancellationToken ct)
+    {
+        var stats = await PanelSql.DurationsAsync(c, "t.\"CreatedAt\"", FirstResponseAtSql, "t.\"CreatedAt\"", ct);
+        return [new PanelFigure("first_response_median", "İlk yanıt süresi (medyan)", stats.Median, PanelUnit.Duration, Count(stats)),
+            new PanelFigure("first_response_p90", "İlk yanıt süresi (%90)", stats.P90, PanelUnit.Duration, Count(stats))];
+    }
+
+    private static async Task<IReadOnlyList<PanelFigure>> ResolutionAsync(PanelContext c, CancellationToken ct)
+    {
+        var stats = await PanelSql.DurationsAsync(c, "t.\"CreatedAt\"", "t.\"ResolvedAt\"", "t.\"ResolvedAt\"", ct);
+        return [new PanelFigure("resolution_median", "Çözüm süresi (medyan)", stats.Median, PanelUnit.Duration, Count(stats)),
+            new PanelFigure("resolution_p90", "Çözüm süresi (%90)", stats.P90, PanelUnit.Duration, Count(stats))];
+    }
+
+    private static string Count(DurationStats stats) => stats.Count.ToString("N0", CultureInfo.GetCultureInfo("tr-TR")) + " talep";
+
+    private static async Task<IReadOnlyList<BacklogRow>> ByDepartmentAsync(PanelContext c, CancellationToken ct)
+    {
+        var counts = await Open(c.Tickets).GroupBy(t => t.DepartmentId)
+            .Select(g => new { g.Key, Open = g.Count(), Unassigned = g.Count(t => t.AssigneeId == null) }).ToListAsync(ct);
+        var ids = counts.Select(x => x.Key).ToList();
+        var names = await c.Db.Departments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        return counts.Select(x => new BacklogRow(x.Key, names.GetValueOrDefault(x.Key, "#" + x.Key.ToString(CultureInfo.InvariantCulture)), x.Open, x.Unassigned))
+            .OrderByDescending(r => r.Open).ThenBy(r => r.Name, StringComparer.Create(CultureInfo.GetCultureInfo("tr-TR"), false)).ToList();
+    }
+
+    private static async Task<IReadOnlyList<BacklogRow>> ByAgentAsync(PanelContext c, CancellationToken ct)
+    {
+        var counts = await Open(c.Tickets).GroupBy(t => t.AssigneeId).Select(g => new { g.Key, Open = g.Count() }).ToListAsync(ct);
+        var ids = counts.Where(x => x.Key != null).Select(x => x.Key!.Value).ToList();
+        var names = await c.Db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        return counts.Select(x => x.Key is int id
+                ? new BacklogRow(id, names.GetValueOrDefault(id, "#" + id.ToString(CultureInfo.InvariantCulture)), x.Open, 0)
+                : new BacklogRow(null, "Atanmamış", x.Open, x.Open))
+            .OrderByDescending(r => r.Open).ThenBy(r => r.Name, StringComparer.Create(CultureInfo.GetCultureInfo("tr-TR"), false)).ToList();
+    }
+
+    private static Task<IReadOnlyList<DayCount>> DailyAsync(PanelContext c, CancellationToken ct) => PanelSql.DailyAsync(c, ct);
+}
+
+/// <summary>The panel's raw SQL: percentiles and days, written once per provider.</summary>
+internal static class PanelSql
+{
+    public static async Task<DurationStats> DurationsAsync(PanelContext c, string start, string end, string rangeColumn, CancellationToken ct)
+    {
+        var seconds = c.PostgreSql ? $"EXTRACT(EPOCH FROM ({end} - {start}))::double precision" : $"(julianday({end}) - julianday({start})) * 86400.0";
+        var durations = $"SELECT {seconds} AS s FROM \"Tickets\" t WHERE {rangeColumn} >= @from AND {rangeColumn} < @to AND {c.ScopeSql} AND {end} IS NOT NULL";
+        if (c.PostgreSql)
+        {
+            var rows = await ReadAsync(c, $"SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY s), percentile_cont(0.9) WITHIN GROUP (ORDER BY s) FROM ({durations}) d", ct);
+            var n = Convert.ToInt32(rows[0][0], CultureInfo.InvariantCulture);
+            return new DurationStats(n, rows[0][1] as double?, rows[0][2] as double?);
+        }
+
+        // The rows either side of each percentile's position, found by a window over the sorted durations.
+        var sql = $"""
+            WITH d AS ({durations}),
+            r AS (SELECT s, row_number() OVER (ORDER BY s) AS rn, count(*) OVER () AS n FROM d)
+            SELECT rn, s, n FROM r WHERE rn IN (CAST(1 + 0.5 * (n - 1) AS INTEGER), CAST(1 + 0.5 * (n - 1) AS INTEGER) + 1,
+                                                CAST(1 + 0.9 * (n - 1) AS INTEGER), CAST(1 + 0.9 * (n - 1) AS INTEGER) + 1)
+            """;
+        var found = await ReadAsync(c, sql, ct);
+        if (found.Count == 0)
+        {
+            return new DurationStats(0, null, null);
+        }
+
+        var values = found.ToDictionary(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture), r => Convert.ToDouble(r[1], CultureInfo.InvariantCulture));
+        var count = Convert.ToInt32(found[0][2], CultureInfo.InvariantCulture);
+        return new DurationStats(count, Interpolate(values, count, 0.5), Interpolate(values, count, 0.9));
+    }
+
+    /// <summary>percentile_cont: the value at position 1 + p(n − 1), between the two rows around it.</summary>
+    internal static double Interpolate(IReadOnlyDictionary<long, double> sorted, int count, double p)
+    {
+        var position = 1 + (p * (count - 1));
+        var low = (long)Math.Floor(position);
+        var lowValue = sorted[low];
+        return sorted.TryGetValue(low + 1, out var high) ? lowValue + ((position - low) * (high - lowValue)) : lowValue;
+    }
+
+    public static async Task<IReadOnlyList<DayCount>> DailyAsync(PanelContext c, CancellationToken ct)
+    {
+        var minutes = ((int)c.Period.Offset.TotalMinutes).ToString(CultureInfo.InvariantCulture);
+        string Day(string column) => c.PostgreSql
+            ? $"to_char(({column} AT TIME ZONE 'UTC') + interval '{minutes} minutes', 'YYYY-MM-DD')"
+            : $"date({column}, '{(minutes.StartsWith('-') ? minutes : "+" + minutes)} minutes')";
+        var sql = $"""
+            SELECT d, sum(c), sum(s) FROM (
+                SELECT {Day("t.\"CreatedAt\"")} AS d, 1 AS c, 0 AS s FROM "Tickets" t WHERE t."CreatedAt" >= @from AND t."CreatedAt" < @to AND {c.ScopeSql}
+                UNION ALL
+                SELECT {Day("t.\"ResolvedAt\"")}, 0, 1 FROM "Tickets" t WHERE t."ResolvedAt" >= @from AND t."ResolvedAt" < @to AND {c.ScopeSql}) x
+            GROUP BY d ORDER BY d
+            """;
+        var rows = await ReadAsync(c, sql, ct);
+        var byDay = rows.ToDictionary(r => DateOnly.ParseExact((string)r[0]!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            r => (Created: Convert.ToInt32(r[1], CultureInfo.InvariantCulture), Solved: Convert.ToInt32(r[2], CultureInfo.InvariantCulture)));
+        // Every day of the range, quiet ones too, so the chart's axis is even.
+        return Enumerable.Range(0, c.Period.Days).Select(i => c.Period.First.AddDays(i))
+            .Select(day => byDay.TryGetValue(day, out var v) ? new DayCount(day, v.Created, v.Solved) : new DayCount(day, 0, 0)).ToList();
+    }
+
+    private static async Task<List<object?[]>> ReadAsync(PanelContext c, string sql, CancellationToken ct)
+    {
+        var connection = c.Db.Database.GetDbConnection();
+        await c.Db.Database.OpenConnectionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Add(command, "from", c.Period.FromUtc);
+        Add(command, "to", c.Period.ToUtc);
+        var rows = new List<object?[]>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private static void Add(DbCommand command, string name, DateTime value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
