@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
+using Destek.Core.Satisfaction;
 using Destek.Core.Tickets;
+using Microsoft.EntityFrameworkCore;
 
 namespace Destek.Core.Panel;
 
@@ -10,30 +12,47 @@ namespace Destek.Core.Panel;
 public sealed partial class PanelQueries
 {
     /// <summary>
-    /// Tickets past due. Until the SLA fields exist: open tickets older than the service promise of a
-    /// first answer (24 hours). With sla-assign: open tickets whose resolution (or unanswered first
-    /// response) is due before now.
+    /// Tickets past due: open tickets whose running SLA clock (first response, or resolution) is due
+    /// before now. A paused clock (waiting on the customer) is not overdue. The open-only SLA index
+    /// holds exactly these candidates.
     /// </summary>
-    private static Expression<Func<Ticket, bool>> OverdueRule(DateTime now)
-    {
-        var promised = now.AddHours(-24);
-        return t => (t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress) && t.CreatedAt < promised;
-    }
+    private static Expression<Func<Ticket, bool>> OverdueRule(DateTime now) =>
+        t => (t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress) && t.SlaNextDueAt < now;
 
-    private const string OverdueNote = "24 saatten eski açık talepler";
+    private const string OverdueNote = "SLA süresi geçmiş açık talepler";
 
     /// <summary>
-    /// The instant of a ticket's first staff answer, as SQL over "Tickets" t (both providers). Until
-    /// the SLA fields exist: the first public reply by staff. With sla-assign: t."FirstRespondedAt".
+    /// The instant of a ticket's first staff answer, as SQL over "Tickets" t (both providers): the first
+    /// public reply by staff. Read from the messages rather than t."FirstRespondedAt", which tickets from
+    /// before the SLA clock only get on their next change.
     /// </summary>
     private const string FirstResponseAtSql =
         "(SELECT min(m.\"CreatedAt\") FROM \"TicketMessages\" m WHERE m.\"TicketId\" = t.\"Id\" AND m.\"Kind\" = 0 AND m.\"AuthorKind\" = 0)";
 
-    /// <summary>SLA compliance (percent of tickets resolved in the range within their target): needs the SLA fields.</summary>
-    private static Task<IReadOnlyList<PanelFigure>> SlaComplianceAsync(PanelContext c, CancellationToken ct) =>
-        Task.FromResult(One("sla_compliance", "SLA uyumu", null, PanelUnit.Percent, "SLA verisi yok"));
+    /// <summary>SLA compliance: of the tickets resolved in the range that had a resolution target, the percent resolved by it.</summary>
+    private static async Task<IReadOnlyList<PanelFigure>> SlaComplianceAsync(PanelContext c, CancellationToken ct)
+    {
+        var (from, to) = (c.Period.FromUtc, c.Period.ToUtc);
+        var withTarget = c.Tickets.Where(t => t.ResolvedAt >= from && t.ResolvedAt < to && t.ResolutionDueAt != null);
+        var all = await withTarget.CountAsync(ct);
+        if (all == 0)
+        {
+            return One("sla_compliance", "SLA uyumu", null, PanelUnit.Percent, "Aralıkta hedefli çözülen talep yok");
+        }
 
-    /// <summary>Average rating (1–5) of the ratings given in the range: needs the ratings table.</summary>
-    private static Task<IReadOnlyList<PanelFigure>> CsatAverageAsync(PanelContext c, CancellationToken ct) =>
-        Task.FromResult(One("csat_average", "Memnuniyet ortalaması", null, PanelUnit.Score, "Değerlendirme verisi yok"));
+        var met = await withTarget.CountAsync(t => t.ResolvedAt <= t.ResolutionDueAt, ct);
+        return One("sla_compliance", "SLA uyumu", Math.Round(100.0 * met / all, 1), PanelUnit.Percent);
+    }
+
+    /// <summary>Average rating (1–5) of the ratings given in the range on the tickets in scope.</summary>
+    private static async Task<IReadOnlyList<PanelFigure>> CsatAverageAsync(PanelContext c, CancellationToken ct)
+    {
+        var (from, to) = (c.Period.FromUtc, c.Period.ToUtc);
+        var average = await c.Db.Set<TicketRating>()
+            .Where(r => r.RatedAt >= from && r.RatedAt < to && c.Tickets.Any(t => t.Id == r.TicketId))
+            .AverageAsync(r => (double?)r.Score, ct);
+        return average is { } value
+            ? One("csat_average", "Memnuniyet ortalaması", Math.Round(value, 2), PanelUnit.Score)
+            : One("csat_average", "Memnuniyet ortalaması", null, PanelUnit.Score, "Aralıkta değerlendirme yok");
+    }
 }
