@@ -1,5 +1,6 @@
 using Destek.App;
 using Destek.App.Cli;
+using Destek.App.Desk.Presence;
 using Destek.App.CustomerApi;
 using Destek.App.EInvoiceApi;
 using Destek.App.ExternalApi;
@@ -31,6 +32,7 @@ builder.AddExternalApi();
 builder.AddCustomerApi();
 builder.AddPortal();
 builder.AddEInvoiceApi();
+builder.AddLiveDesk();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
