@@ -137,9 +137,12 @@ export function attachShortcuts(dotnet, scope) {
     };
 
     document.addEventListener("keydown", onKey);
+    // Tells tests (and anyone curious) that the keys are live.
+    document.documentElement.dataset.deskShortcuts = scope;
     return {
         dispose() {
             document.removeEventListener("keydown", onKey);
+            delete document.documentElement.dataset.deskShortcuts;
         },
     };
 }
@@ -163,8 +166,10 @@ export function watchPresence(dotnet, beatMs, throttleMs) {
 
     document.addEventListener("input", onInput, true);
     const timer = setInterval(() => dotnet.invokeMethodAsync("Beat").catch(() => { }), beatMs);
+    document.documentElement.dataset.deskPresence = "on";
     return {
         dispose() {
+            delete document.documentElement.dataset.deskPresence;
             document.removeEventListener("input", onInput, true);
             clearInterval(timer);
         },
