@@ -40,6 +40,7 @@ public sealed class TicketPageContext : BunitContext
         }
 
         Services.AddSingleton(app.Services.GetRequiredService<Destek.Core.Invoices.TicketInvoiceLookup>());
+        Services.AddSingleton(app.Services.GetRequiredService<Destek.App.Desk.Presence.DeskPresence>());
         Services.AddSingleton<IdentityOptionsAccessor>();
         Services.AddScoped<CurrentStaff>();
         var auth = AddAuthorization();
