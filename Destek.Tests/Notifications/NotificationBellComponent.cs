@@ -42,7 +42,8 @@ public sealed class NotificationBellComponent(DestekAppFactory app) : IClassFixt
         bunit.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
         var bell = bunit.Render<NotificationBell>();
-        var link = bell.Find("a.notification-bell");
+        // The count is read from the database before the first full render.
+        var link = bell.WaitForElement("a.notification-bell", TimeSpan.FromSeconds(10));
         Assert.Equal("Bildirimler: okunmamış bildirim yok", link.GetAttribute("aria-label"));
         Assert.Equal("masa/bildirimler", link.GetAttribute("href"));
         Assert.Empty(bell.FindAll(".bell-count"));
