@@ -3,7 +3,6 @@ using System.Globalization;
 using Destek.Core;
 using Destek.Core.Data;
 using Destek.Core.Notifications;
-using Destek.Core.Organization;
 using Destek.Core.Tickets;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
