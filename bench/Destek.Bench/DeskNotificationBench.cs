@@ -95,7 +95,7 @@ public static class DeskNotificationBench
             INSERT INTO DeskNotifications (RecipientId, Kind, TicketId, ActorName, CreatedAt, ReadAt)
             SELECT 1 + (i % 20), CASE i % 3 WHEN 0 THEN 'assigned_to_me' WHEN 1 THEN 'customer_answered' ELSE 'sla_near' END, i, 'Temsilci 2',
                 strftime('%Y-%m-%d %H:%M:%S', '2026-01-01', '+' || (i * 25) || ' seconds'),
-                CASE WHEN i % 10 = 0 THEN NULL ELSE '2026-06-01 00:00:00' END
+                CASE WHEN (i / 20) % 10 = 0 THEN NULL ELSE '2026-06-01 00:00:00' END
             FROM n;
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5)
             INSERT INTO TicketMessages (PublicId, TicketId, Kind, AuthorKind, AuthorUserId, AuthorName, Body, CreatedAt)
