@@ -1,7 +1,7 @@
 using Destek.App;
 using Destek.App.Cli;
-using Destek.App.Desk.Presence;
 using Destek.App.CustomerApi;
+using Destek.App.Desk.Presence;
 using Destek.App.EInvoiceApi;
 using Destek.App.ExternalApi;
 using Destek.App.Portal;
