@@ -1,6 +1,7 @@
 using Destek.App;
 using Destek.App.Cli;
 using Destek.App.CustomerApi;
+using Destek.App.Desk.Presence;
 using Destek.App.EInvoiceApi;
 using Destek.App.ExternalApi;
 using Destek.App.InvoicePlatform;
@@ -35,6 +36,7 @@ builder.AddPortal();
 builder.AddEInvoiceApi();
 builder.AddInvoicePlatform();
 builder.AddApiDocs();
+builder.AddLiveDesk();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();

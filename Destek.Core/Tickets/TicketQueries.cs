@@ -214,6 +214,24 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
     }
 
     /// <summary>
+    /// Public replies on a ticket after a given message, by anyone but the viewer, oldest first: what arrived while the
+    /// viewer was writing (the ticket page's collision warning). Nothing for a ticket the viewer may not see.
+    /// </summary>
+    public async Task<IReadOnlyList<MessageView>> PublicRepliesAfterAsync(StaffMember viewer, int ticketId, int afterMessageId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var visible = Visible(db.Tickets, viewer);
+        return await db.TicketMessages.AsNoTracking()
+            .Where(m => m.TicketId == ticketId && m.Id > afterMessageId && m.Kind == MessageKind.PublicReply
+                && (m.AuthorUserId == null || m.AuthorUserId != viewer.UserId)
+                && visible.Any(t => t.Id == ticketId))
+            .OrderBy(m => m.Id)
+            .Select(m => new MessageView(m.Id, m.Kind, m.AuthorKind, m.AuthorName, m.Body, m.CreatedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// The requester's other tickets the viewer may see, newest first: by customer account when the
     /// ticket has one, else by e-mail address (both indexed); a phone alone is too weak to match on.
     /// </summary>

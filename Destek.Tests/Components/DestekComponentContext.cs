@@ -48,6 +48,7 @@ public sealed class DestekComponentContext : BunitContext
         context.Services.AddSingleton(core.GetRequiredService<Destek.Core.Invoices.TicketInvoiceLookup>());
         context.Services.AddSingleton(core.GetRequiredService<StaffDirectory>());
         context.Services.AddSingleton(core.GetRequiredService<ITicketChangeNotifier>());
+        context.Services.AddSingleton(core.GetRequiredService<Destek.App.Desk.Presence.DeskPresence>());
         context.Services.AddSingleton(core.GetRequiredService<IdentityOptionsAccessor>());
         context.Services.AddScoped<CurrentStaff>();
         context.Services.AddSingleton(core.GetRequiredService<AssignmentAdmin>());

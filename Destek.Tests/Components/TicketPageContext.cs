@@ -43,6 +43,7 @@ public sealed class TicketPageContext : BunitContext
         Services.AddSingleton(app.Services.GetRequiredService<CannedReplyService>());
         Services.AddSingleton(app.Services.GetRequiredService<TicketMergeQueries>());
         Services.AddSingleton(app.Services.GetRequiredService<Destek.Core.Satisfaction.SatisfactionService>());
+        Services.AddSingleton(app.Services.GetRequiredService<Destek.App.Desk.Presence.DeskPresence>());
         Services.AddSingleton<IdentityOptionsAccessor>();
         Services.AddScoped<CurrentStaff>();
         var auth = AddAuthorization();

@@ -26,6 +26,13 @@ if (args is ["customer", ..])
     return;
 }
 
+//   dotnet run -c Release --project bench/Destek.Bench -- notifications [tickets] [runs]   (the live desk's reads)
+if (args is ["notifications", .. var notificationArgs])
+{
+    await Destek.Bench.DeskNotificationBench.RunAsync(notificationArgs);
+    return;
+}
+
 // Invoice PDFs instead: dotnet run -c Release --project bench/Destek.Bench -- pdf [renders]
 if (args is ["pdf", .. var pdfArgs])
 {
