@@ -10,6 +10,7 @@ public static class DeskNotificationsExtensions
     {
         services.AddSingleton<DeskNotifications>();
         services.AddSingleton<ITicketEventHandler, DeskNotificationHandler>();
+        services.AddSingleton<Organization.ISlaEscalationHandler, SlaEscalationNotifications>();
         services.AddSingleton<DeskNotificationRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<DeskNotificationRelay>());
         return services;

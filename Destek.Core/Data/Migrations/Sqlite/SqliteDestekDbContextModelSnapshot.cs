@@ -68,6 +68,68 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.ToTable("ApiClients", (string)null);
                 });
 
+            modelBuilder.Entity("Destek.Core.Access.OrganizationKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSandbox")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.ToTable("OrganizationKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Destek.Core.Access.OrganizationKeyPolicy", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RateLimitPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("OrganizationKeyPolicies", (string)null);
+                });
+
             modelBuilder.Entity("Destek.Core.Access.PersonalAccessToken", b =>
                 {
                     b.Property<int>("Id")
@@ -339,6 +401,11 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsLead")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.HasKey("UserId", "DepartmentId");
 
                     b.HasIndex("DepartmentId");
@@ -351,6 +418,10 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("BuyerAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("BuyerEmail")
                         .HasMaxLength(254)
@@ -393,6 +464,11 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.Property<decimal>("GrandTotal")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSandbox")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<DateTime?>("IssuedAt")
                         .HasColumnType("TEXT");
@@ -473,6 +549,8 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.HasIndex("CustomerOrganizationId", "Status", "Id");
 
                     b.HasIndex("CustomerOrganizationId", "Type", "Id");
+
+                    b.HasIndex("CustomerOrganizationId", "IsSandbox", "CreatedAt", "Id");
 
                     b.ToTable("e_invoices", (string)null);
                 });
@@ -712,6 +790,331 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.ToTable("MailOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("Destek.Core.Notifications.DeskNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId", "Id");
+
+                    b.HasIndex("RecipientId", "ReadAt");
+
+                    b.HasIndex("TicketId", "CreatedAt");
+
+                    b.ToTable("DeskNotifications", (string)null);
+                });
+
+            modelBuilder.Entity("Destek.Core.Organization.BusinessCalendarDay", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("BusinessCalendarDays", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Day = 0,
+                            Closes = new TimeOnly(18, 0, 0),
+                            IsOpen = false,
+                            Opens = new TimeOnly(9, 0, 0)
+                        },
+                        new
+                        {
+                            Day = 1,
+                            Closes = new TimeOnly(18, 0, 0),
+                            IsOpen = true,
+                            Opens = new TimeOnly(9, 0, 0)
+                        },
+                        new
+                        {
+                            Day = 2,
+                            Closes = new TimeOnly(18, 0, 0),
+                            IsOpen = true,
+                            Opens = new TimeOnly(9, 0, 0)
+                        },
+                        new
+                        {
+                            Day = 3,
+                            Closes = new TimeOnly(18, 0, 0),
+                            IsOpen = true,
+                            Opens = new TimeOnly(9, 0, 0)
+                        },
+                        new
+                        {
+                            Day = 4,
+                            Closes = new TimeOnly(18, 0, 0),
+                            IsOpen = true,
+                            Opens = new TimeOnly(9, 0, 0)
+                        },
+                        new
+                        {
+                            Day = 5,
+                            Closes = new TimeOnly(18, 0, 0),
+                            IsOpen = true,
+                            Opens = new TimeOnly(9, 0, 0)
+                        },
+                        new
+                        {
+                            Day = 6,
+                            Closes = new TimeOnly(18, 0, 0),
+                            IsOpen = false,
+                            Opens = new TimeOnly(9, 0, 0)
+                        });
+                });
+
+            modelBuilder.Entity("Destek.Core.Organization.BusinessCalendarHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecursYearly")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("BusinessCalendarHolidays", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Date = new DateOnly(2026, 1, 1),
+                            Name = "Yılbaşı",
+                            RecursYearly = true
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Date = new DateOnly(2026, 4, 23),
+                            Name = "Ulusal Egemenlik ve Çocuk Bayramı",
+                            RecursYearly = true
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Date = new DateOnly(2026, 5, 1),
+                            Name = "Emek ve Dayanışma Günü",
+                            RecursYearly = true
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Date = new DateOnly(2026, 5, 19),
+                            Name = "Atatürk'ü Anma, Gençlik ve Spor Bayramı",
+                            RecursYearly = true
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Date = new DateOnly(2026, 7, 15),
+                            Name = "Demokrasi ve Millî Birlik Günü",
+                            RecursYearly = true
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Date = new DateOnly(2026, 8, 30),
+                            Name = "Zafer Bayramı",
+                            RecursYearly = true
+                        },
+                        new
+                        {
+                            Id = 7,
+                            ClosesAt = new TimeOnly(13, 0, 0),
+                            Date = new DateOnly(2026, 10, 28),
+                            Name = "Cumhuriyet Bayramı arifesi",
+                            RecursYearly = true
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Date = new DateOnly(2026, 10, 29),
+                            Name = "Cumhuriyet Bayramı",
+                            RecursYearly = true
+                        },
+                        new
+                        {
+                            Id = 9,
+                            ClosesAt = new TimeOnly(13, 0, 0),
+                            Date = new DateOnly(2026, 3, 19),
+                            Name = "Ramazan Bayramı arifesi",
+                            RecursYearly = false
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Date = new DateOnly(2026, 3, 20),
+                            Name = "Ramazan Bayramı 1. gün",
+                            RecursYearly = false
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Date = new DateOnly(2026, 3, 21),
+                            Name = "Ramazan Bayramı 2. gün",
+                            RecursYearly = false
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Date = new DateOnly(2026, 3, 22),
+                            Name = "Ramazan Bayramı 3. gün",
+                            RecursYearly = false
+                        },
+                        new
+                        {
+                            Id = 13,
+                            ClosesAt = new TimeOnly(13, 0, 0),
+                            Date = new DateOnly(2026, 5, 26),
+                            Name = "Kurban Bayramı arifesi",
+                            RecursYearly = false
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Date = new DateOnly(2026, 5, 27),
+                            Name = "Kurban Bayramı 1. gün",
+                            RecursYearly = false
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Date = new DateOnly(2026, 5, 28),
+                            Name = "Kurban Bayramı 2. gün",
+                            RecursYearly = false
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Date = new DateOnly(2026, 5, 29),
+                            Name = "Kurban Bayramı 3. gün",
+                            RecursYearly = false
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Date = new DateOnly(2026, 5, 30),
+                            Name = "Kurban Bayramı 4. gün",
+                            RecursYearly = false
+                        },
+                        new
+                        {
+                            Id = 18,
+                            ClosesAt = new TimeOnly(13, 0, 0),
+                            Date = new DateOnly(2027, 3, 8),
+                            Name = "Ramazan Bayramı arifesi",
+                            RecursYearly = false
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Date = new DateOnly(2027, 3, 9),
+                            Name = "Ramazan Bayramı 1. gün",
+                            RecursYearly = false
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Date = new DateOnly(2027, 3, 10),
+                            Name = "Ramazan Bayramı 2. gün",
+                            RecursYearly = false
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Date = new DateOnly(2027, 3, 11),
+                            Name = "Ramazan Bayramı 3. gün",
+                            RecursYearly = false
+                        },
+                        new
+                        {
+                            Id = 22,
+                            ClosesAt = new TimeOnly(13, 0, 0),
+                            Date = new DateOnly(2027, 5, 15),
+                            Name = "Kurban Bayramı arifesi",
+                            RecursYearly = false
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Date = new DateOnly(2027, 5, 16),
+                            Name = "Kurban Bayramı 1. gün",
+                            RecursYearly = false
+                        },
+                        new
+                        {
+                            Id = 24,
+                            Date = new DateOnly(2027, 5, 17),
+                            Name = "Kurban Bayramı 2. gün",
+                            RecursYearly = false
+                        },
+                        new
+                        {
+                            Id = 25,
+                            Date = new DateOnly(2027, 5, 18),
+                            Name = "Kurban Bayramı 3. gün",
+                            RecursYearly = false
+                        },
+                        new
+                        {
+                            Id = 26,
+                            Date = new DateOnly(2027, 5, 19),
+                            Name = "Kurban Bayramı 4. gün",
+                            RecursYearly = false
+                        });
+                });
+
             modelBuilder.Entity("Destek.Core.Organization.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -775,6 +1178,198 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.ToTable("Departments", (string)null);
                 });
 
+            modelBuilder.Entity("Destek.Core.Organization.SlaBreach", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BreachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BreachedAt", "Kind");
+
+                    b.HasIndex("TicketId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("SlaBreaches", (string)null);
+                });
+
+            modelBuilder.Entity("Destek.Core.Organization.SlaEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AssigneeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalatedAt");
+
+                    b.HasIndex("TicketId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("SlaEscalations", (string)null);
+                });
+
+            modelBuilder.Entity("Destek.Core.Organization.SlaPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("Priority", "DepartmentId")
+                        .IsUnique();
+
+                    b.ToTable("SlaPolicies", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            FirstResponseMinutes = 60,
+                            Priority = 3,
+                            ResolutionMinutes = 240
+                        },
+                        new
+                        {
+                            Id = 2,
+                            FirstResponseMinutes = 120,
+                            Priority = 2,
+                            ResolutionMinutes = 540
+                        },
+                        new
+                        {
+                            Id = 3,
+                            FirstResponseMinutes = 240,
+                            Priority = 1,
+                            ResolutionMinutes = 1080
+                        },
+                        new
+                        {
+                            Id = 4,
+                            FirstResponseMinutes = 540,
+                            Priority = 0,
+                            ResolutionMinutes = 2700
+                        });
+                });
+
+            modelBuilder.Entity("Destek.Core.Satisfaction.RatingInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("RatingInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("Destek.Core.Satisfaction.TicketRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique();
+
+                    b.HasIndex("RatedAt", "Score");
+
+                    b.ToTable("TicketRatings", (string)null);
+                });
+
             modelBuilder.Entity("Destek.Core.Security.SecuritySettings", b =>
                 {
                     b.Property<int>("Id")
@@ -789,6 +1384,94 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("SecuritySettings", (string)null);
+                });
+
+            modelBuilder.Entity("Destek.Core.Tickets.AgentAvailability", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAvailable")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("AgentAvailability", (string)null);
+                });
+
+            modelBuilder.Entity("Destek.Core.Tickets.AssignmentRule", b =>
+                {
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastAssignedUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OpenTicketCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Strategy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Turn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DepartmentId");
+
+                    b.ToTable("AssignmentRules", (string)null);
+                });
+
+            modelBuilder.Entity("Destek.Core.Tickets.CannedReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("Scope", "DepartmentId");
+
+                    b.ToTable("CannedReplies", (string)null);
                 });
 
             modelBuilder.Entity("Destek.Core.Tickets.Ticket", b =>
@@ -834,11 +1517,23 @@ namespace Destek.Core.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstRespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstResponseDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstResponseWarnAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsPrivate")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LastPublicMessageAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MergedIntoTicketId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -867,10 +1562,35 @@ namespace Destek.Core.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolutionStoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolutionWarnAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SlaClockStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SlaNextDueAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new DateTime(9999, 12, 31, 0, 0, 0, 0, DateTimeKind.Utc));
+
+                    b.Property<long>("SlaResolutionUsedSeconds")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SplitFromTicketId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("StaffSpokeLast")
@@ -897,6 +1617,10 @@ namespace Destek.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("FirstResponseDueAt");
+
+                    b.HasIndex("FirstResponseWarnAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -905,9 +1629,19 @@ namespace Destek.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("RequesterEmail");
 
+                    b.HasIndex("ResolutionDueAt");
+
+                    b.HasIndex("ResolutionWarnAt");
+
+                    b.HasIndex("ResolvedAt");
+
                     b.HasIndex("ApiClientId", "CreatedAt");
 
                     b.HasIndex("ApiClientId", "ExternalRef");
+
+                    b.HasIndex("SlaNextDueAt", "Id")
+                        .HasDatabaseName("IX_Tickets_SlaOpen")
+                        .HasFilter("\"Status\" IN (0, 1)");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -916,6 +1650,12 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.HasIndex("Status", "Priority", "CreatedAt");
 
                     b.HasIndex("AssigneeId", "Status", "DepartmentId", "CreatedAt");
+
+                    b.HasIndex("AssigneeId", "Status", "DepartmentId", "SlaNextDueAt")
+                        .HasDatabaseName("IX_Tickets_SlaAssignee");
+
+                    b.HasIndex("SlaNextDueAt", "Status", "DepartmentId", "AssigneeId")
+                        .HasDatabaseName("IX_Tickets_SlaQueue");
 
                     b.HasIndex("CustomerId", "CreatedAt", "Id", "Status", "StaffSpokeLast", "Priority", "CategoryId", "Title")
                         .HasDatabaseName("IX_Tickets_CustomerList");
@@ -1141,6 +1881,9 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.Property<int>("AttemptCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -1182,6 +1925,8 @@ namespace Destek.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken");
 
                     b.HasIndex("WebhookId")
                         .IsUnique();
@@ -1375,6 +2120,24 @@ namespace Destek.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Destek.Core.Access.OrganizationKey", b =>
+                {
+                    b.HasOne("Destek.Core.Customers.CustomerOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Destek.Core.Access.OrganizationKeyPolicy", b =>
+                {
+                    b.HasOne("Destek.Core.Customers.CustomerOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Destek.Core.Access.PersonalAccessToken", b =>
                 {
                     b.HasOne("Destek.Core.Customers.CustomerOrganization", null)
@@ -1480,12 +2243,103 @@ namespace Destek.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Destek.Core.Notifications.DeskNotification", b =>
+                {
+                    b.HasOne("Destek.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Destek.Core.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Destek.Core.Organization.Category", b =>
                 {
                     b.HasOne("Destek.Core.Organization.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Destek.Core.Organization.SlaBreach", b =>
+                {
+                    b.HasOne("Destek.Core.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Destek.Core.Organization.SlaEscalation", b =>
+                {
+                    b.HasOne("Destek.Core.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Destek.Core.Organization.SlaPolicy", b =>
+                {
+                    b.HasOne("Destek.Core.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Destek.Core.Satisfaction.RatingInvitation", b =>
+                {
+                    b.HasOne("Destek.Core.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Destek.Core.Satisfaction.TicketRating", b =>
+                {
+                    b.HasOne("Destek.Core.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Destek.Core.Tickets.AgentAvailability", b =>
+                {
+                    b.HasOne("Destek.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Destek.Core.Tickets.AssignmentRule", b =>
+                {
+                    b.HasOne("Destek.Core.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Destek.Core.Tickets.CannedReply", b =>
+                {
+                    b.HasOne("Destek.Core.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Destek.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Destek.Core.Tickets.Ticket", b =>

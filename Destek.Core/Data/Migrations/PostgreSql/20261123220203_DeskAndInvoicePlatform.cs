@@ -9,11 +9,17 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Destek.Core.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class SlaAssignment : Migration
+    public partial class DeskAndInvoicePlatform : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "ClaimToken",
+                table: "WebhookDeliveries",
+                type: "uuid",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "FirstRespondedAt",
                 table: "Tickets",
@@ -30,6 +36,12 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 name: "FirstResponseWarnAt",
                 table: "Tickets",
                 type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MergedIntoTicketId",
+                table: "Tickets",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
@@ -70,9 +82,29 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 nullable: false,
                 defaultValue: 0L);
 
+            migrationBuilder.AddColumn<int>(
+                name: "SplitFromTicketId",
+                table: "Tickets",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.AddColumn<bool>(
                 name: "IsLead",
                 table: "StaffDepartments",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BuyerAddress",
+                table: "e_invoices",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsSandbox",
+                table: "e_invoices",
                 type: "boolean",
                 nullable: false,
                 defaultValue: false);
@@ -149,6 +181,136 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "CannedReplies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Body = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    Scope = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    OwnerUserId = table.Column<int>(type: "integer", nullable: false),
+                    OwnerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CannedReplies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CannedReplies_AspNetUsers_OwnerUserId",
+                        column: x => x.OwnerUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CannedReplies_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeskNotifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecipientId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    TicketId = table.Column<int>(type: "integer", nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeskNotifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DeskNotifications_AspNetUsers_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DeskNotifications_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganizationKeyPolicies",
+                columns: table => new
+                {
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    RateLimitPerMinute = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganizationKeyPolicies", x => x.OrganizationId);
+                    table.ForeignKey(
+                        name: "FK_OrganizationKeyPolicies_CustomerOrganizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "CustomerOrganizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganizationKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IsSandbox = table.Column<bool>(type: "boolean", nullable: false),
+                    Hint = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganizationKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrganizationKeys_CustomerOrganizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "CustomerOrganizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RatingInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TicketId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RatingInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RatingInvitations_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SlaBreaches",
                 columns: table => new
                 {
@@ -217,6 +379,29 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TicketRatings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TicketId = table.Column<int>(type: "integer", nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    RatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketRatings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketRatings_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "BusinessCalendarDays",
                 columns: new[] { "Day", "Closes", "IsOpen", "Opens" },
@@ -276,6 +461,11 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_ClaimToken",
+                table: "WebhookDeliveries",
+                column: "ClaimToken");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_FirstResponseDueAt",
                 table: "Tickets",
                 column: "FirstResponseDueAt");
@@ -296,6 +486,11 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 column: "ResolutionWarnAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tickets_ResolvedAt",
+                table: "Tickets",
+                column: "ResolvedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_SlaAssignee",
                 table: "Tickets",
                 columns: new[] { "AssigneeId", "Status", "DepartmentId", "SlaNextDueAt" });
@@ -303,7 +498,7 @@ namespace Destek.Core.Data.Migrations.PostgreSql
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_SlaOpen",
                 table: "Tickets",
-                columns: new[] { "SlaNextDueAt", "AssigneeId", "DepartmentId" },
+                columns: new[] { "SlaNextDueAt", "Id" },
                 filter: "\"Status\" IN (0, 1)");
 
             migrationBuilder.CreateIndex(
@@ -312,9 +507,66 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 columns: new[] { "SlaNextDueAt", "Status", "DepartmentId", "AssigneeId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_e_invoices_CustomerOrganizationId_IsSandbox_CreatedAt_Id",
+                table: "e_invoices",
+                columns: new[] { "CustomerOrganizationId", "IsSandbox", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BusinessCalendarHolidays_Date",
                 table: "BusinessCalendarHolidays",
                 column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CannedReplies_DepartmentId",
+                table: "CannedReplies",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CannedReplies_OwnerUserId",
+                table: "CannedReplies",
+                column: "OwnerUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CannedReplies_Scope_DepartmentId",
+                table: "CannedReplies",
+                columns: new[] { "Scope", "DepartmentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeskNotifications_RecipientId_Id",
+                table: "DeskNotifications",
+                columns: new[] { "RecipientId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeskNotifications_RecipientId_ReadAt",
+                table: "DeskNotifications",
+                columns: new[] { "RecipientId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeskNotifications_TicketId_CreatedAt",
+                table: "DeskNotifications",
+                columns: new[] { "TicketId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganizationKeys_KeyHash",
+                table: "OrganizationKeys",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganizationKeys_OrganizationId_CreatedAt",
+                table: "OrganizationKeys",
+                columns: new[] { "OrganizationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RatingInvitations_TicketId",
+                table: "RatingInvitations",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RatingInvitations_TokenHash",
+                table: "RatingInvitations",
+                column: "TokenHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -349,11 +601,28 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 table: "SlaPolicies",
                 columns: new[] { "Priority", "DepartmentId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketRatings_RatedAt_Score",
+                table: "TicketRatings",
+                columns: new[] { "RatedAt", "Score" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketRatings_TicketId",
+                table: "TicketRatings",
+                column: "TicketId",
+                unique: true);
+
+            // Full-text search (Search/SearchSchemaSql): after every table operation above, so no later
+            // table rebuild drops its triggers; it indexes the tickets already there.
+            migrationBuilder.Sql(Destek.Core.Search.SearchSchemaSql.PostgreSqlUp);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(Destek.Core.Search.SearchSchemaSql.PostgreSqlDown);
+
             migrationBuilder.DropTable(
                 name: "AgentAvailability");
 
@@ -367,6 +636,21 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 name: "BusinessCalendarHolidays");
 
             migrationBuilder.DropTable(
+                name: "CannedReplies");
+
+            migrationBuilder.DropTable(
+                name: "DeskNotifications");
+
+            migrationBuilder.DropTable(
+                name: "OrganizationKeyPolicies");
+
+            migrationBuilder.DropTable(
+                name: "OrganizationKeys");
+
+            migrationBuilder.DropTable(
+                name: "RatingInvitations");
+
+            migrationBuilder.DropTable(
                 name: "SlaBreaches");
 
             migrationBuilder.DropTable(
@@ -374,6 +658,13 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "SlaPolicies");
+
+            migrationBuilder.DropTable(
+                name: "TicketRatings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_WebhookDeliveries_ClaimToken",
+                table: "WebhookDeliveries");
 
             migrationBuilder.DropIndex(
                 name: "IX_Tickets_FirstResponseDueAt",
@@ -392,6 +683,10 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 table: "Tickets");
 
             migrationBuilder.DropIndex(
+                name: "IX_Tickets_ResolvedAt",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Tickets_SlaAssignee",
                 table: "Tickets");
 
@@ -403,6 +698,14 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 name: "IX_Tickets_SlaQueue",
                 table: "Tickets");
 
+            migrationBuilder.DropIndex(
+                name: "IX_e_invoices_CustomerOrganizationId_IsSandbox_CreatedAt_Id",
+                table: "e_invoices");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimToken",
+                table: "WebhookDeliveries");
+
             migrationBuilder.DropColumn(
                 name: "FirstRespondedAt",
                 table: "Tickets");
@@ -413,6 +716,10 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
             migrationBuilder.DropColumn(
                 name: "FirstResponseWarnAt",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "MergedIntoTicketId",
                 table: "Tickets");
 
             migrationBuilder.DropColumn(
@@ -440,8 +747,20 @@ namespace Destek.Core.Data.Migrations.PostgreSql
                 table: "Tickets");
 
             migrationBuilder.DropColumn(
+                name: "SplitFromTicketId",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
                 name: "IsLead",
                 table: "StaffDepartments");
+
+            migrationBuilder.DropColumn(
+                name: "BuyerAddress",
+                table: "e_invoices");
+
+            migrationBuilder.DropColumn(
+                name: "IsSandbox",
+                table: "e_invoices");
         }
     }
 }

@@ -8,11 +8,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Destek.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SlaAssignment : Migration
+    public partial class DeskAndInvoicePlatform : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "ClaimToken",
+                table: "WebhookDeliveries",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "FirstRespondedAt",
                 table: "Tickets",
@@ -29,6 +35,12 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 name: "FirstResponseWarnAt",
                 table: "Tickets",
                 type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MergedIntoTicketId",
+                table: "Tickets",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
@@ -69,9 +81,29 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0L);
 
+            migrationBuilder.AddColumn<int>(
+                name: "SplitFromTicketId",
+                table: "Tickets",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<bool>(
                 name: "IsLead",
                 table: "StaffDepartments",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BuyerAddress",
+                table: "e_invoices",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsSandbox",
+                table: "e_invoices",
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
@@ -148,6 +180,136 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CannedReplies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    Scope = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OwnerUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CannedReplies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CannedReplies_AspNetUsers_OwnerUserId",
+                        column: x => x.OwnerUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CannedReplies_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeskNotifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecipientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeskNotifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DeskNotifications_AspNetUsers_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DeskNotifications_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganizationKeyPolicies",
+                columns: table => new
+                {
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RateLimitPerMinute = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganizationKeyPolicies", x => x.OrganizationId);
+                    table.ForeignKey(
+                        name: "FK_OrganizationKeyPolicies_CustomerOrganizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "CustomerOrganizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganizationKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsSandbox = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Hint = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganizationKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrganizationKeys_CustomerOrganizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "CustomerOrganizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RatingInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RatingInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RatingInvitations_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SlaBreaches",
                 columns: table => new
                 {
@@ -216,6 +378,29 @@ namespace Destek.Core.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TicketRatings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    RatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketRatings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketRatings_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "BusinessCalendarDays",
                 columns: new[] { "Day", "Closes", "IsOpen", "Opens" },
@@ -275,6 +460,11 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_ClaimToken",
+                table: "WebhookDeliveries",
+                column: "ClaimToken");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_FirstResponseDueAt",
                 table: "Tickets",
                 column: "FirstResponseDueAt");
@@ -295,6 +485,11 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 column: "ResolutionWarnAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tickets_ResolvedAt",
+                table: "Tickets",
+                column: "ResolvedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_SlaAssignee",
                 table: "Tickets",
                 columns: new[] { "AssigneeId", "Status", "DepartmentId", "SlaNextDueAt" });
@@ -302,7 +497,7 @@ namespace Destek.Core.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_SlaOpen",
                 table: "Tickets",
-                columns: new[] { "SlaNextDueAt", "AssigneeId", "DepartmentId" },
+                columns: new[] { "SlaNextDueAt", "Id" },
                 filter: "\"Status\" IN (0, 1)");
 
             migrationBuilder.CreateIndex(
@@ -311,9 +506,66 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 columns: new[] { "SlaNextDueAt", "Status", "DepartmentId", "AssigneeId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_e_invoices_CustomerOrganizationId_IsSandbox_CreatedAt_Id",
+                table: "e_invoices",
+                columns: new[] { "CustomerOrganizationId", "IsSandbox", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BusinessCalendarHolidays_Date",
                 table: "BusinessCalendarHolidays",
                 column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CannedReplies_DepartmentId",
+                table: "CannedReplies",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CannedReplies_OwnerUserId",
+                table: "CannedReplies",
+                column: "OwnerUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CannedReplies_Scope_DepartmentId",
+                table: "CannedReplies",
+                columns: new[] { "Scope", "DepartmentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeskNotifications_RecipientId_Id",
+                table: "DeskNotifications",
+                columns: new[] { "RecipientId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeskNotifications_RecipientId_ReadAt",
+                table: "DeskNotifications",
+                columns: new[] { "RecipientId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeskNotifications_TicketId_CreatedAt",
+                table: "DeskNotifications",
+                columns: new[] { "TicketId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganizationKeys_KeyHash",
+                table: "OrganizationKeys",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganizationKeys_OrganizationId_CreatedAt",
+                table: "OrganizationKeys",
+                columns: new[] { "OrganizationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RatingInvitations_TicketId",
+                table: "RatingInvitations",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RatingInvitations_TokenHash",
+                table: "RatingInvitations",
+                column: "TokenHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -348,11 +600,28 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 table: "SlaPolicies",
                 columns: new[] { "Priority", "DepartmentId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketRatings_RatedAt_Score",
+                table: "TicketRatings",
+                columns: new[] { "RatedAt", "Score" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketRatings_TicketId",
+                table: "TicketRatings",
+                column: "TicketId",
+                unique: true);
+
+            // Full-text search (Search/SearchSchemaSql): after every table operation above, so no later
+            // table rebuild drops its triggers; it indexes the tickets already there.
+            migrationBuilder.Sql(Destek.Core.Search.SearchSchemaSql.SqliteUp);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(Destek.Core.Search.SearchSchemaSql.SqliteDown);
+
             migrationBuilder.DropTable(
                 name: "AgentAvailability");
 
@@ -366,6 +635,21 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 name: "BusinessCalendarHolidays");
 
             migrationBuilder.DropTable(
+                name: "CannedReplies");
+
+            migrationBuilder.DropTable(
+                name: "DeskNotifications");
+
+            migrationBuilder.DropTable(
+                name: "OrganizationKeyPolicies");
+
+            migrationBuilder.DropTable(
+                name: "OrganizationKeys");
+
+            migrationBuilder.DropTable(
+                name: "RatingInvitations");
+
+            migrationBuilder.DropTable(
                 name: "SlaBreaches");
 
             migrationBuilder.DropTable(
@@ -373,6 +657,13 @@ namespace Destek.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SlaPolicies");
+
+            migrationBuilder.DropTable(
+                name: "TicketRatings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_WebhookDeliveries_ClaimToken",
+                table: "WebhookDeliveries");
 
             migrationBuilder.DropIndex(
                 name: "IX_Tickets_FirstResponseDueAt",
@@ -391,6 +682,10 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 table: "Tickets");
 
             migrationBuilder.DropIndex(
+                name: "IX_Tickets_ResolvedAt",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Tickets_SlaAssignee",
                 table: "Tickets");
 
@@ -402,6 +697,14 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 name: "IX_Tickets_SlaQueue",
                 table: "Tickets");
 
+            migrationBuilder.DropIndex(
+                name: "IX_e_invoices_CustomerOrganizationId_IsSandbox_CreatedAt_Id",
+                table: "e_invoices");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimToken",
+                table: "WebhookDeliveries");
+
             migrationBuilder.DropColumn(
                 name: "FirstRespondedAt",
                 table: "Tickets");
@@ -412,6 +715,10 @@ namespace Destek.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "FirstResponseWarnAt",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "MergedIntoTicketId",
                 table: "Tickets");
 
             migrationBuilder.DropColumn(
@@ -439,8 +746,20 @@ namespace Destek.Core.Data.Migrations.Sqlite
                 table: "Tickets");
 
             migrationBuilder.DropColumn(
+                name: "SplitFromTicketId",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
                 name: "IsLead",
                 table: "StaffDepartments");
+
+            migrationBuilder.DropColumn(
+                name: "BuyerAddress",
+                table: "e_invoices");
+
+            migrationBuilder.DropColumn(
+                name: "IsSandbox",
+                table: "e_invoices");
         }
     }
 }
