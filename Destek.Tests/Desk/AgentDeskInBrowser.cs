@@ -54,6 +54,8 @@ public sealed class AgentDeskInBrowser(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Tümü", Exact = true })).ToBeEnabledAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Tümü", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("gorunum=tumu", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        // The page has taken the view when its button says so; a sort clicked before that is sorted within the old view.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Tümü", Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
         // A click on the header while the grid is still loading the new view can be dropped by the grid:
         // click again until the sort reaches the address (a few tries at most).
         for (var attempt = 0; ; attempt++)
@@ -61,7 +63,8 @@ public sealed class AgentDeskInBrowser(BrowserFixture browser)
             await page.Locator("th").Filter(new() { HasText = "Numara" }).Locator(".sortable-column-header").ClickAsync();
             try
             {
-                await page.WaitForURLAsync(url => url.Contains("sirala=numara", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 5000 });
+                await page.WaitForURLAsync(url => url.Contains("sirala=numara", StringComparison.Ordinal) && url.Contains("gorunum=tumu", StringComparison.Ordinal),
+                    new() { WaitUntil = WaitUntilState.Commit, Timeout = 5000 });
                 break;
             }
             catch (TimeoutException) when (attempt < 4)
