@@ -88,14 +88,14 @@ public sealed class QueuePage(DestekAppFactory app) : IClassFixture<DestekAppFac
         var cut = ctx.RenderAt<Queue>("masa?gorunum=tumu");
         cut.WaitForState(() => Numbers(cut).Count > 0);
 
-        await cut.InvokeAsync(() => Find.ByLabel(cut, "Ara").Change(email));
+        await cut.InvokeAsync(() => Find.ByLabel(cut, "Ara").Input(email));
         await cut.InvokeAsync(() => cut.Find("form.queue-filters").Submit());
         cut.WaitForAssertion(() => Assert.Equal([number], Numbers(cut)));
         Assert.Equal($"masa?gorunum=tumu&ara={email}", ctx.Address);
 
         // Typed the Turkish way, with a leading 0 and no spaces.
         var typed = "0" + phone.Replace("+90", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        await cut.InvokeAsync(() => Find.ByLabel(cut, "Ara").Change(typed));
+        await cut.InvokeAsync(() => Find.ByLabel(cut, "Ara").Input(typed));
         await cut.InvokeAsync(() => cut.Find("form.queue-filters").Submit());
         cut.WaitForAssertion(() => Assert.Contains(number, Numbers(cut)));
         Assert.Equal($"masa?gorunum=tumu&ara={typed}", ctx.Address);
