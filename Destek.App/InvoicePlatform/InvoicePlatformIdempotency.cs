@@ -66,45 +66,7 @@ public sealed class InvoicePlatformIdempotency(IdempotencyStore store) : IEndpoi
                 return new StoredAnswer(begin.Record);
         }
 
-        var kept = false;
-        try
-        {
-            var result = await next(context);
-            if (result is not IResult answer)
-            {
-                return result;
-            }
-
-            // Run the answer here, into a buffer, so what the caller receives is exactly what is kept.
-            var original = http.Response.Body;
-            using var captured = new MemoryStream();
-            http.Response.Body = captured;
-            try
-            {
-                await answer.ExecuteAsync(http);
-            }
-            finally
-            {
-                http.Response.Body = original;
-            }
-
-            var status = http.Response.StatusCode;
-            var bytes = captured.ToArray();
-            if (status is < 500 and not (401 or 403 or 429))
-            {
-                await store.CompleteAsync(begin.Record.Id, status, http.Response.ContentType, bytes, CancellationToken.None);
-                kept = true;
-            }
-
-            return new CapturedAnswer(bytes);
-        }
-        finally
-        {
-            if (!kept)
-            {
-                await store.AbandonAsync(begin.Record.Id);
-            }
-        }
+        return await IdempotencyKeys.RunAndKeepAsync(http, context, next, store, begin.Record.Id);
     }
 
     /// <summary>Null when the body is over the limit (or the caller went away).</summary>
@@ -168,17 +130,6 @@ public sealed class InvoicePlatformIdempotency(IdempotencyStore store) : IEndpoi
             catch (JsonException)
             {
                 return null;
-            }
-        }
-    }
-
-    private sealed class CapturedAnswer(byte[] body) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext httpContext)
-        {
-            if (body.Length > 0)
-            {
-                await httpContext.Response.Body.WriteAsync(body, CancellationToken.None);
             }
         }
     }

@@ -123,47 +123,52 @@ public static class IdempotencyKeys
                 return null;
             }
         }
+    }
 
-        private static async Task<object?> RunAndKeepAsync(HttpContext http, EndpointFilterInvocationContext context, EndpointFilterDelegate next, IdempotencyStore store, long recordId)
+    /// <summary>
+    /// Runs the endpoint and executes its answer into a buffer, keeping it for replays unless it is worth
+    /// retrying (401/403/429, 5xx); the record is abandoned when nothing was kept. Shared by every surface's
+    /// idempotency filter.
+    /// </summary>
+    internal static async Task<object?> RunAndKeepAsync(HttpContext http, EndpointFilterInvocationContext context, EndpointFilterDelegate next, IdempotencyStore store, long recordId)
+    {
+        var kept = false;
+        try
         {
-            var kept = false;
+            var result = await next(context);
+            if (result is not IResult answer)
+            {
+                return result;
+            }
+
+            // Run the answer here, into a buffer, so what the caller receives is exactly what is kept.
+            var original = http.Response.Body;
+            using var captured = new MemoryStream();
+            http.Response.Body = captured;
             try
             {
-                var result = await next(context);
-                if (result is not IResult answer)
-                {
-                    return result;
-                }
-
-                // Run the answer here, into a buffer, so what the caller receives is exactly what is kept.
-                var original = http.Response.Body;
-                using var captured = new MemoryStream();
-                http.Response.Body = captured;
-                try
-                {
-                    await answer.ExecuteAsync(http);
-                }
-                finally
-                {
-                    http.Response.Body = original;
-                }
-
-                var status = http.Response.StatusCode;
-                var bytes = captured.ToArray();
-                if (status is < 500 and not (401 or 403 or 429))
-                {
-                    await store.CompleteAsync(recordId, status, http.Response.ContentType, bytes, CancellationToken.None);
-                    kept = true;
-                }
-
-                return new CapturedAnswer(bytes);
+                await answer.ExecuteAsync(http);
             }
             finally
             {
-                if (!kept)
-                {
-                    await store.AbandonAsync(recordId);
-                }
+                http.Response.Body = original;
+            }
+
+            var status = http.Response.StatusCode;
+            var bytes = captured.ToArray();
+            if (status is < 500 and not (401 or 403 or 429))
+            {
+                await store.CompleteAsync(recordId, status, http.Response.ContentType, bytes, CancellationToken.None);
+                kept = true;
+            }
+
+            return new CapturedAnswer(bytes);
+        }
+        finally
+        {
+            if (!kept)
+            {
+                await store.AbandonAsync(recordId);
             }
         }
     }
@@ -181,7 +186,7 @@ public static class IdempotencyKeys
     }
 
     /// <summary>The bytes of an answer already executed into a buffer (status and headers are set).</summary>
-    private sealed class CapturedAnswer(byte[] body) : IResult
+    internal sealed class CapturedAnswer(byte[] body) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
