@@ -72,35 +72,13 @@ public static class SearchSchemaSql
         $"INSERT INTO TicketMessageSearch(TicketMessageSearch, rowid, body, body_l) VALUES ('delete', {MessageValues(row)});";
 
     private static string TicketValues(string r) =>
-        $"{r}.Id, {SqliteExact($"{r}.Title")}, {SqliteExact(SqliteOther(r))}, {SqliteLoose($"{r}.Title")}, {SqliteLoose(SqliteOther(r))}";
+        $"{r}.Id, destek_fold({r}.Title, 0), destek_fold({SqliteOther(r)}, 0), destek_fold({r}.Title, 1), destek_fold({SqliteOther(r)}, 1)";
 
-    private static string MessageValues(string r) => $"{r}.Id, {SqliteExact($"{r}.Body")}, {SqliteLoose($"{r}.Body")}";
+    private static string MessageValues(string r) => $"{r}.Id, destek_fold({r}.Body, 0), destek_fold({r}.Body, 1)";
 
-    private static string SqliteOther(string r)
-    {
-        var digits = $"replace(replace(replace(replace(replace(coalesce({r}.RequesterPhone, ''), ' ', ''), '-', ''), '(', ''), ')', ''), '+', '')";
-        var national = $"(CASE WHEN length({digits}) = 12 AND substr({digits}, 1, 2) = '90' THEN substr({digits}, 3) WHEN length({digits}) = 11 AND substr({digits}, 1, 1) = '0' THEN substr({digits}, 2) ELSE {digits} END)";
-        return $"({r}.Number || ' ' || {r}.RequesterName || ' ' || coalesce({r}.RequesterEmail, '') || ' ' || coalesce({r}.RequesterPhone, '') || ' ' || {national} || ' ' || {r}.Description)";
-    }
-
-    // unicode61 lower-cases the rest itself; only the dotted/dotless I need telling (see TurkishFold).
-    private static string SqliteExact(string value) => $"replace(replace({value}, 'I', 'ı'), 'İ', 'i')";
-
-    private static string SqliteLoose(string value)
-    {
-        var sql = SqliteExact(value);
-        for (var i = 0; i < TurkishFold.Marked.Length; i++)
-        {
-            var upper = char.ToUpperInvariant(TurkishFold.Marked[i]);
-            sql = $"replace({sql}, '{TurkishFold.Marked[i]}', '{TurkishFold.Unmarked[i]}')";
-            if (upper != TurkishFold.Marked[i] && TurkishFold.Marked[i] != 'ı')
-            {
-                sql = $"replace({sql}, '{upper}', '{TurkishFold.Unmarked[i]}')";
-            }
-        }
-
-        return sql;
-    }
+    // The functions are C# (SqliteSearchFunctions): written out in SQL they made every INSERT's trigger expensive to compile.
+    private static string SqliteOther(string r) =>
+        $"({r}.Number || ' ' || {r}.RequesterName || ' ' || coalesce({r}.RequesterEmail, '') || ' ' || coalesce({r}.RequesterPhone, '') || ' ' || destek_phone({r}.RequesterPhone) || ' ' || {r}.Description)";
 
     // ---- PostgreSQL ----
 
@@ -155,8 +133,4 @@ public static class SearchSchemaSql
     private static string LooseTo => TurkishFold.Fold(TurkishFold.Upper, true) + TurkishFold.Unmarked + new string(' ', Separators.Length);
 
     private static string Quote(string value) => value.Replace("'", "''", StringComparison.Ordinal);
-
-    /// <summary>For tests: the two foldings written the SQLite way, to compare with <see cref="TurkishFold"/>.</summary>
-    internal static string SqliteFoldExpression(string value, bool loose) => loose ? SqliteLoose(value) : SqliteExact(value);
-
 }

@@ -101,17 +101,19 @@ public sealed class SearchTerms
             return null;
         }
 
-        var digits = new string(trimmed.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length < 7)
-        {
-            return null;
-        }
+        var digits = NationalDigits(trimmed);
+        return digits.Length < 7 ? null : digits;
+    }
 
-        if (digits.Length == 12 && digits.StartsWith("90", StringComparison.Ordinal))
+    /// <summary>A phone number's digits without the +90 country code or the trunk 0 (what the index holds).</summary>
+    public static string NationalDigits(string? phone)
+    {
+        var digits = string.Concat((phone ?? "").Where(char.IsAsciiDigit));
+        return digits switch
         {
-            return digits[2..];
-        }
-
-        return digits.Length == 11 && digits[0] == '0' ? digits[1..] : digits;
+            { Length: 12 } when digits.StartsWith("90", StringComparison.Ordinal) => digits[2..],
+            { Length: 11 } when digits[0] == '0' => digits[1..],
+            _ => digits,
+        };
     }
 }

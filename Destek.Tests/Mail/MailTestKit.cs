@@ -24,7 +24,7 @@ public sealed class MailDatabase : IDisposable
     }.ToString();
 
     public IDbContextFactory<DestekDbContext> NewNode() => new NodeFactory(new DbContextOptionsBuilder<DestekDbContext>()
-        .UseSqlite(ConnectionString).AddInterceptors(new SqlitePragmas(), new SqliteWriteGate()).Options);
+        .UseSqlite(ConnectionString).AddInterceptors(new SqlitePragmas(), new Destek.Core.Search.SqliteSearchFunctions(), new SqliteWriteGate()).Options);
 
     public async Task<MailDatabase> MigrateAsync()
     {

@@ -9,6 +9,7 @@ internal static class SqliteSchema
 {
     public static SqliteDestekDbContext Context(string path) => new(new DbContextOptionsBuilder<DestekDbContext>()
         .UseSqlite($"Data Source={path};Pooling=False")
+        .AddInterceptors(new Destek.Core.Search.SqliteSearchFunctions())
         .Options);
 
     /// <summary>The schema EF's model describes (EnsureCreated on a fresh file in <paramref name="folder"/>).</summary>

@@ -55,6 +55,16 @@ public sealed class TurkishSearchTerms
     [InlineData("5321112233", "5321112233")]
     public void APhoneIsItsNationalDigits(string typed, string digits) =>
         Assert.Equal([digits], SearchTerms.Parse(typed, true)!.Words);
+
+    [Theory]
+    [InlineData("0532 111 22 33", "5321112233")]
+    [InlineData("+90 532.111.22.33", "5321112233")]
+    [InlineData("90 532 111 22 33", "5321112233")]
+    [InlineData("212-555 0000", "2125550000")]
+    [InlineData("dahili 42", "42")]
+    [InlineData(null, "")]
+    public void IndexesAPhoneByItsNationalDigits(string? stored, string digits) =>
+        Assert.Equal(digits, SearchTerms.NationalDigits(stored));
 }
 
 public sealed class SearchHighlight

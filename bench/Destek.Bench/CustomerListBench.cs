@@ -99,6 +99,7 @@ public static class CustomerListBench
     {
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
+        Destek.Core.Search.SqliteSearchFunctions.Register(connection);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         await using (var setup = connection.CreateCommand())
         {

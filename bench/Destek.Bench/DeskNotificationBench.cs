@@ -77,6 +77,7 @@ public static class DeskNotificationBench
     {
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
+        Destek.Core.Search.SqliteSearchFunctions.Register(connection);
         await using var command = connection.CreateCommand();
         var n = count.ToString(CultureInfo.InvariantCulture);
         var busy = (count / 2).ToString(CultureInfo.InvariantCulture);

@@ -119,6 +119,7 @@ static async Task FillAsync(string path, int count)
 {
     await using var connection = new SqliteConnection($"Data Source={path}");
     await connection.OpenAsync();
+    Destek.Core.Search.SqliteSearchFunctions.Register(connection);
     await using var transaction = await connection.BeginTransactionAsync();
     await using (var setup = connection.CreateCommand())
     {

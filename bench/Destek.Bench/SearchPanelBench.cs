@@ -25,6 +25,7 @@ public static class SearchPanelBench
     {
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
+        Destek.Core.Search.SqliteSearchFunctions.Register(connection);
         await using var command = connection.CreateCommand();
         command.CommandText = SearchSchemaSql.SqliteDropTriggers;
         await command.ExecuteNonQueryAsync();
@@ -35,6 +36,7 @@ public static class SearchPanelBench
         var watch = Stopwatch.StartNew();
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
+        Destek.Core.Search.SqliteSearchFunctions.Register(connection);
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();
         command.Transaction = (SqliteTransaction)transaction;

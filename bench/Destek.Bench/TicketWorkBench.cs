@@ -20,6 +20,7 @@ internal static class TicketWorkBench
         await using (var connection = new SqliteConnection($"Data Source={databasePath}"))
         {
             await connection.OpenAsync();
+            Destek.Core.Search.SqliteSearchFunctions.Register(connection);
             await using var fill = connection.CreateCommand();
             fill.CommandText = """
                 INSERT INTO TicketRatings (TicketId, Score, Comment, Channel, RatedAt)
