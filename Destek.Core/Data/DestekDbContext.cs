@@ -64,6 +64,7 @@ public class DestekDbContext(DbContextOptions options, TicketSaveHooks? hooks = 
         var raised = tickets.SelectMany(e => e.Entity.PendingEvents).ToList();
         // The handlers need ticket ids, so a new ticket is saved first, inside one transaction.
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await hooks.Events.PrepareAsync(this, raised, cancellationToken);
         foreach (var entry in tickets.Where(e => e.State == EntityState.Added))
         {
             entry.Entity.AssignNumber(await hooks.Numbers.NextAsync(this, entry.Entity.CreatedAt, cancellationToken));

@@ -2,10 +2,19 @@ using Destek.Core.Tickets;
 
 namespace Destek.Core.Data;
 
-/// <summary>Runs the event handlers inside the save, and tells the live notifier after the commit.</summary>
-public sealed class TicketEventDispatcher(IEnumerable<ITicketEventHandler> handlers, ITicketChangeNotifier notifier)
+/// <summary>Runs the preparers and event handlers inside the save, and tells the live notifier after the commit.</summary>
+public sealed class TicketEventDispatcher(IEnumerable<ITicketEventPreparer> preparers, IEnumerable<ITicketEventHandler> handlers, ITicketChangeNotifier notifier)
 {
+    private readonly ITicketEventPreparer[] _preparers = preparers.ToArray();
     private readonly ITicketEventHandler[] _handlers = handlers.ToArray();
+
+    internal async Task PrepareAsync(DestekDbContext db, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var preparer in _preparers)
+        {
+            await preparer.PrepareAsync(db, events, cancellationToken);
+        }
+    }
 
     internal async Task HandleAsync(DestekDbContext db, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken)
     {

@@ -5,11 +5,12 @@ namespace Destek.Core.Organization;
 
 /// <summary>
 /// Keeps every changed ticket's SLA clock current, inside the save that changed it (status, priority,
-/// department, a reply): the due times the queue sorts by always match the ticket.
+/// department, a reply): the due times the queue sorts by always match the ticket, and a new ticket is
+/// written with them.
 /// </summary>
-public sealed class SlaClock(SlaRules rules, IOptions<SlaOptions> options, TimeProvider clock) : ITicketEventHandler
+public sealed class SlaClock(SlaRules rules, IOptions<SlaOptions> options, TimeProvider clock) : ITicketEventPreparer
 {
-    public async Task HandleAsync(ITicketEventSink sink, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken)
+    public async Task PrepareAsync(ITicketEventSink sink, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)

@@ -18,7 +18,7 @@ public static class SlaExtensions
         services.AddSingleton<ITicketEventHandler, AssignmentHandler>();
         services.AddSingleton<AssignmentAdmin>();
         services.AddSingleton<SlaRules>();
-        services.AddSingleton<ITicketEventHandler, SlaClock>();
+        services.AddSingleton<ITicketEventPreparer, SlaClock>();
         services.AddSingleton<ISlaEscalationHandler, SlaEscalationMail>();
         services.AddSingleton<SlaWatch>();
         services.AddSingleton<SlaAdmin>();

@@ -27,6 +27,16 @@ public sealed record TicketEvent(
         [Created, Updated, StatusChanged, Assigned, Closed, Reopened, CommentAdded, AttachmentAdded, Merged];
 }
 
+/// <summary>
+/// Brings the changed tickets themselves up to date (their SLA due times) before they are written, inside the
+/// save's transaction: a new ticket's row is then inserted once, complete, instead of inserted and updated.
+/// New tickets have no id yet; handlers that need ids are <see cref="ITicketEventHandler"/>s.
+/// </summary>
+public interface ITicketEventPreparer
+{
+    Task PrepareAsync(ITicketEventSink sink, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken);
+}
+
 /// <summary>Reacts to ticket events before they commit: writes outbox rows through the sink.</summary>
 public interface ITicketEventHandler
 {
