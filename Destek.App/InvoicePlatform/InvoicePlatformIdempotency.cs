@@ -18,6 +18,7 @@ public sealed class InvoicePlatformIdempotency(IdempotencyStore store) : IEndpoi
 {
     public const long MaxBodyBytes = 1024 * 1024;
     private const string BodyItem = "Destek.InvoicePlatform.Body";
+    private const string ClaimItem = "Destek.InvoicePlatform.IdempotencyClaim";
 
     /// <summary>The body as the idempotency filter read it (empty when there was none).</summary>
     public static byte[] BodyOf(HttpContext context) => context.Items[BodyItem] as byte[] ?? [];
@@ -55,19 +56,50 @@ public sealed class InvoicePlatformIdempotency(IdempotencyStore store) : IEndpoi
 
         http.Items[BodyItem] = body;
         var hash = Convert.ToHexString(SHA256.HashData(body));
-        var begin = await store.BeginAsync(InvoicePlatformGate.IdempotencyScopeOf(http), key, request.Method, request.Path.Value ?? "", hash, http.RequestAborted);
-        switch (begin.Outcome)
+        var scope = InvoicePlatformGate.IdempotencyScopeOf(http);
+        var path = request.Path.Value ?? "";
+        if (http.GetEndpoint()?.Metadata.GetMetadata<KeepsIdempotencyKeyInItsWrite>() is not null)
         {
-            case IdempotencyOutcome.Mismatch:
-                return PlatformProblem.Conflict($"This {IdempotencyKeys.AliasHeader} was already used with a different request; send a new key for a new request.", IdempotencyKeys.AliasHeader);
-            case IdempotencyOutcome.InProgress:
-                return PlatformProblem.Conflict($"The first request with this {IdempotencyKeys.AliasHeader} is still being processed; retry shortly.", IdempotencyKeys.AliasHeader);
-            case IdempotencyOutcome.Replay:
-                return new StoredAnswer(begin.Record);
+            // The endpoint keeps the key with its write, in one transaction: only read here.
+            if (await store.FindAsync(scope, key, request.Method, path, hash, http.RequestAborted) is { } found)
+            {
+                return Answer(found);
+            }
+
+            http.Items[ClaimItem] = new IdempotencyClaim(scope, key, request.Method, path, hash);
+            var result = await next(context);
+            switch (result is INestedHttpResult nested ? nested.Result : result)
+            {
+                case KeptWithTheWrite:
+                    return result;
+                case KeyTakenMeanwhile:
+                    return await store.FindAsync(scope, key, request.Method, path, hash, http.RequestAborted) is { } taken
+                        ? Answer(taken)
+                        : PlatformProblem.Conflict($"The first request with this {IdempotencyKeys.AliasHeader} is still being processed; retry shortly.", IdempotencyKeys.AliasHeader);
+            }
+
+            // Refused before any write (validation): kept the usual way, so a retry gets the same refusal.
+            var refused = await store.BeginAsync(scope, key, request.Method, path, hash, http.RequestAborted);
+            return refused.Outcome == IdempotencyOutcome.Started
+                ? await IdempotencyKeys.RunAndKeepAsync(http, context, _ => ValueTask.FromResult(result), store, refused.Record.Id)
+                : Answer(refused);
         }
 
-        return await IdempotencyKeys.RunAndKeepAsync(http, context, next, store, begin.Record.Id);
+        var begin = await store.BeginAsync(scope, key, request.Method, path, hash, http.RequestAborted);
+        return begin.Outcome == IdempotencyOutcome.Started
+            ? await IdempotencyKeys.RunAndKeepAsync(http, context, next, store, begin.Record.Id)
+            : Answer(begin);
     }
+
+    /// <summary>The write's idempotency key, when the endpoint keeps it with its write (<see cref="KeepsIdempotencyKeyInItsWrite"/>).</summary>
+    public static IdempotencyClaim? ClaimOf(HttpContext context) => context.Items[ClaimItem] as IdempotencyClaim;
+
+    private static object Answer(IdempotencyBegin begin) => begin.Outcome switch
+    {
+        IdempotencyOutcome.Mismatch => PlatformProblem.Conflict($"This {IdempotencyKeys.AliasHeader} was already used with a different request; send a new key for a new request.", IdempotencyKeys.AliasHeader),
+        IdempotencyOutcome.InProgress => PlatformProblem.Conflict($"The first request with this {IdempotencyKeys.AliasHeader} is still being processed; retry shortly.", IdempotencyKeys.AliasHeader),
+        _ => new StoredAnswer(begin.Record),
+    };
 
     /// <summary>Null when the body is over the limit (or the caller went away).</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpContext http)
@@ -133,4 +165,32 @@ public sealed class InvoicePlatformIdempotency(IdempotencyStore store) : IEndpoi
             }
         }
     }
+}
+
+/// <summary>Endpoint metadata: the endpoint stores its idempotency key with its own write (<see cref="IdempotencyClaim"/>).</summary>
+public sealed class KeepsIdempotencyKeyInItsWrite;
+
+/// <summary>An answer the endpoint already kept with its write: sent as it was kept.</summary>
+public sealed class KeptWithTheWrite(KeptAnswer answer, string? location) : IResult
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var response = httpContext.Response;
+        response.StatusCode = answer.StatusCode;
+        response.ContentType = answer.ContentType;
+        if (location is not null)
+        {
+            response.Headers.Location = location;
+        }
+
+        await response.Body.WriteAsync(answer.Body, httpContext.RequestAborted);
+    }
+}
+
+/// <summary>Another request kept the same key between the filter's look and the write: the filter answers from that key.</summary>
+public sealed class KeyTakenMeanwhile : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext) =>
+        throw new InvalidOperationException("Answered by the idempotency filter, never executed.");
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using Destek.Core.Idempotency;
 using Destek.Core.Invoices;
 using Destek.Core.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +24,7 @@ public static class InvoicesApi
     public static RouteGroupBuilder MapInvoicesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapInvoicePlatformGroup("/v1/invoices");
-        group.MapPost("", CreateAsync).WithName("CreateInvoice")
+        group.MapPost("", CreateAsync).WithName("CreateInvoice").WithMetadata(new KeepsIdempotencyKeyInItsWrite())
             .WithSummary("Fatura oluştur")
             .WithDescription("Faturayı kuyruğa alır ve 202 Accepted ile `queued` durumundaki fatura nesnesini döner. `X-Idempotency-Key` zorunludur: aynı anahtar ve gövde 24 saat içinde ilk yanıtı döner, farklı gövde 409 `conflict` alır.")
             .Accepts<CreateInvoiceBody>("application/json")
@@ -51,8 +53,8 @@ public static class InvoicesApi
         return group;
     }
 
-    private static async Task<Results<JsonHttpResult<PlatformInvoice>, PlatformProblem>> CreateAsync(
-        HttpContext context, InvoicePlatformService platform, CancellationToken cancellationToken)
+    private static async Task<Results<KeptWithTheWrite, KeyTakenMeanwhile, PlatformProblem>> CreateAsync(
+        HttpContext context, InvoiceCreateQueue createQueue)
     {
         if (!Platform.WellFormedJson.IsJsonMediaType(context.Request.ContentType))
         {
@@ -66,20 +68,27 @@ public static class InvoicesApi
             return problem;
         }
 
-        Invoice invoice;
+        var claim = InvoicePlatformIdempotency.ClaimOf(context)
+            ?? throw new InvalidOperationException("Invoice creation runs behind the platform's idempotency filter.");
+        InvoiceCreated created;
         try
         {
-            invoice = await platform.CreateAsync(InvoicePlatformGate.ScopeOf(context), data!, cancellationToken);
+            // The group commit writes the invoice and keeps this answer with its key, in one transaction.
+            created = await createQueue.CreateAsync(InvoicePlatformGate.ScopeOf(context), data!, claim, AcceptedAnswer);
         }
         catch (InvoiceRuleException ex)
         {
             return PlatformProblem.Invalid(ex.Message, "body");
         }
 
-        var body = PlatformInvoice.Of(invoice);
-        context.Response.Headers.Location = LocationOf(body.Id);
-        return TypedResults.Json(body, EInvoicePayloads.Json, statusCode: StatusCodes.Status202Accepted);
+        return created is { Invoice: { } invoice, Answer: { } answer }
+            ? new KeptWithTheWrite(answer, LocationOf(invoice.Ettn.ToString("D")))
+            : new KeyTakenMeanwhile();
     }
+
+    /// <summary>202 with the invoice, serialized as the JSON result would write it, so the kept bytes are the sent bytes.</summary>
+    private static KeptAnswer AcceptedAnswer(Invoice invoice) =>
+        new(StatusCodes.Status202Accepted, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(PlatformInvoice.Of(invoice), EInvoicePayloads.Json));
 
     private static async Task<Results<JsonHttpResult<PlatformInvoice>, PlatformProblem>> GetAsync(
         string id, HttpContext context, InvoicePlatformService platform, CancellationToken cancellationToken)

@@ -54,13 +54,24 @@ public sealed class IdempotencyStore(IDbContextFactory<DestekDbContext> dbFactor
             }
         }
 
-        if (!existing.Matches(method, path, bodyHash))
-        {
-            return new IdempotencyBegin(IdempotencyOutcome.Mismatch, existing);
-        }
-
-        return new IdempotencyBegin(existing.StatusCode is null ? IdempotencyOutcome.InProgress : IdempotencyOutcome.Replay, existing);
+        return OutcomeOf(existing, method, path, bodyHash);
     }
+
+    /// <summary>
+    /// What a live record with this key says about the request, read without writing (null: no live record).
+    /// For writes that keep their key in their own transaction (<see cref="IdempotencyClaim"/>).
+    /// </summary>
+    public async Task<IdempotencyBegin?> FindAsync(string scope, string key, string method, string path, string bodyHash, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var existing = await db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, cancellationToken);
+        return existing is null || existing.CreatedAt <= now - Lifetime ? null : OutcomeOf(existing, method, path, bodyHash);
+    }
+
+    private static IdempotencyBegin OutcomeOf(IdempotencyRecord existing, string method, string path, string bodyHash) =>
+        !existing.Matches(method, path, bodyHash) ? new IdempotencyBegin(IdempotencyOutcome.Mismatch, existing)
+        : new IdempotencyBegin(existing.StatusCode is null ? IdempotencyOutcome.InProgress : IdempotencyOutcome.Replay, existing);
 
     public async Task CompleteAsync(long id, int statusCode, string? contentType, byte[] body, CancellationToken cancellationToken)
     {

@@ -19,6 +19,8 @@ public static class InvoicePlatformCoreExtensions
         services.AddSingleton<IInvoiceProvider, SandboxInvoiceSimulator>();
         services.AddSingleton<IInvoiceProvider, ManualInvoiceProvider>();
         services.AddSingleton<InvoicePlatformService>();
+        services.AddSingleton<InvoiceCreateQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<InvoiceCreateQueue>());
         var poll = Math.Max(1, configuration.GetSection(InvoicePlatformOptions.Section).Get<InvoicePlatformOptions>()?.ProviderPollSeconds ?? 2);
         services.AddQuartz(q => q.ScheduleJob<InvoiceProviderJob>(t => t.WithIdentity("invoice-provider-trigger", "destek")
             .StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(poll)).RepeatForever())));

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Destek.Core.Data;
+using Destek.Core.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,15 @@ public sealed record PlatformChange(PlatformOutcome Outcome, Invoice? Invoice, s
 
 public sealed record PlatformPage(IReadOnlyList<Invoice> Invoices, PlatformPosition? Next);
 
+/// <summary>An invoice checked and built for the caller's mode, waiting to be numbered and written (with its idempotency key, if any).</summary>
+public sealed record InvoiceCreate(PlatformScope Scope, NewInvoice Data, DateTime Now, Invoice Invoice, IdempotencyClaim? Claim, Func<Invoice, KeptAnswer>? Answer);
+
+/// <summary>The written invoice and the answer kept with its key; no invoice when the key was already kept.</summary>
+public sealed record InvoiceCreated(Invoice? Invoice, KeptAnswer? Answer)
+{
+    public static InvoiceCreated KeyTaken { get; } = new(null, null);
+}
+
 /// <summary>
 /// Every invoice-platform read and write (seed-001). Sandbox invoices live beside production ones in
 /// e_invoices with <see cref="Invoice.IsSandbox"/> set; the model hides them from every other query,
@@ -47,8 +57,23 @@ public sealed class InvoicePlatformService(
     /// <summary>A numbered, queued invoice of the caller's mode. Throws <see cref="InvoiceRuleException"/> for input the domain refuses.</summary>
     public async Task<Invoice> CreateAsync(PlatformScope scope, NewInvoice data, CancellationToken cancellationToken = default)
     {
+        var created = await SaveAsync([Prepare(scope, data, claim: null, answer: null)], cancellationToken);
+        return created[0].Invoice!;
+    }
+
+    /// <summary>
+    /// Checks and builds a queued invoice of the caller's mode, not yet numbered or saved (rule errors throw
+    /// <see cref="InvoiceRuleException"/> here); <see cref="SaveAsync"/> writes it, alone or in a batch.
+    /// </summary>
+    public InvoiceCreate Prepare(PlatformScope scope, NewInvoice data, IdempotencyClaim? claim, Func<Invoice, KeptAnswer>? answer)
+    {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(data);
+        if ((claim is null) != (answer is null))
+        {
+            throw new ArgumentException("An idempotency claim needs the answer it keeps.", nameof(answer));
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var invoice = Invoice.Create(
             data with
@@ -59,18 +84,96 @@ public sealed class InvoicePlatformService(
             },
             now);
         invoice.Queue(now);
+        return new InvoiceCreate(scope, data, now, invoice, claim, answer);
+    }
+
+    /// <summary>
+    /// Writes prepared invoices in one transaction: numbers, rows, webhook rows and each one's idempotency key
+    /// with its answer. An invoice whose key is already kept (by an earlier request, or earlier in the batch)
+    /// is not written: its result carries no invoice, and the caller answers from the kept key.
+    /// </summary>
+    public async Task<IReadOnlyList<InvoiceCreated>> SaveAsync(IReadOnlyList<InvoiceCreate> batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        try
+        {
+            return await SaveOnceAsync(batch, cancellationToken);
+        }
+        catch (DbUpdateException) when (batch is [{ Claim: { } claim }])
+        {
+            // On PostgreSQL another node may have kept the same key since this transaction looked: its unique index says so.
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (await db.Set<IdempotencyRecord>().AnyAsync(r => r.Scope == claim.Scope && r.Key == claim.Key, cancellationToken))
+            {
+                return [InvoiceCreated.KeyTaken];
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<InvoiceCreated>> SaveOnceAsync(IReadOnlyList<InvoiceCreate> batch, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        invoice.AssignNumber(await numbers.NextAsync(db, now, scope.IsSandbox ? options.Value.SandboxNumberPrefix : null, cancellationToken));
-        db.Invoices.Add(invoice);
+        var taken = await KeptKeysAsync(db, batch, now, cancellationToken);
+        var results = new InvoiceCreated[batch.Count];
+        var written = new List<Invoice>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var item = batch[i];
+            if (item.Claim is { } claim && !taken.Add((claim.Scope, claim.Key)))
+            {
+                results[i] = InvoiceCreated.KeyTaken;
+                continue;
+            }
+
+            item.Invoice.AssignNumber(await numbers.NextAsync(db, item.Now, item.Scope.IsSandbox ? options.Value.SandboxNumberPrefix : null, cancellationToken));
+            db.Invoices.Add(item.Invoice);
+            written.Add(item.Invoice);
+            KeptAnswer? answer = null;
+            if (item.Claim is { } kept)
+            {
+                answer = item.Answer!(item.Invoice);
+                db.Add(kept.Complete(answer, now));
+            }
+
+            results[i] = new InvoiceCreated(item.Invoice, answer);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        if (await RaiseAsync(db, invoice, cancellationToken) > 0)
+        var raised = 0;
+        foreach (var invoice in written)
+        {
+            raised += await RaiseAsync(db, invoice, cancellationToken);
+        }
+
+        if (raised > 0)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return invoice;
+        return results;
+    }
+
+    /// <summary>The batch's keys that a live record already holds (expired ones are deleted here, as BeginAsync does).</summary>
+    private static async Task<HashSet<(string Scope, string Key)>> KeptKeysAsync(DestekDbContext db, IReadOnlyList<InvoiceCreate> batch, DateTime now, CancellationToken cancellationToken)
+    {
+        var claims = batch.Where(b => b.Claim is not null).Select(b => b.Claim!).ToList();
+        if (claims.Count == 0)
+        {
+            return [];
+        }
+
+        var scopes = claims.Select(c => c.Scope).Distinct().ToList();
+        var keys = claims.Select(c => c.Key).Distinct().ToList();
+        var records = db.Set<IdempotencyRecord>().Where(r => scopes.Contains(r.Scope) && keys.Contains(r.Key));
+        var cutoff = now - IdempotencyStore.Lifetime;
+        await records.Where(r => r.CreatedAt <= cutoff).ExecuteDeleteAsync(cancellationToken);
+        var live = await records.Select(r => new { r.Scope, r.Key }).ToListAsync(cancellationToken);
+        return [.. live.Select(r => (r.Scope, r.Key))];
     }
 
     public async Task<Invoice?> GetAsync(PlatformScope scope, Guid id, CancellationToken cancellationToken = default)
