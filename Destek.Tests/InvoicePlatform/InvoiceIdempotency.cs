@@ -26,6 +26,45 @@ public sealed class InvoiceIdempotency(InvoicePlatformFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task ConcurrentCreatesMakeOneInvoicePerKeyAndGiveEveryRequestOfAKeyTheSameAnswer()
+    {
+        var org = await app.NewOrganizationAsync();
+        using var http = app.ClientWith(await app.KeyAsync(org, sandbox: false));
+
+        // 40 distinct keys and 8 requests sharing one key, all at once, so they meet in the same group commits.
+        var distinct = Enumerable.Range(0, 40).Select(i => InvoicePlatformFactory.CreateAsync(http, InvoicePlatformFactory.Body(quantity: i + 1), $"many-{i}"));
+        var shared = Enumerable.Range(0, 8).Select(_ => InvoicePlatformFactory.CreateAsync(http, InvoicePlatformFactory.Body(quantity: 99), "one-key"));
+        var answers = await Task.WhenAll(distinct.Concat(shared));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
+        var sharedBodies = await Task.WhenAll(answers.Skip(40).Select(a => a.Content.ReadAsStringAsync()));
+        Assert.Single(sharedBodies.Distinct());
+        Assert.Single(answers.Skip(40), a => !a.Headers.Contains("Idempotent-Replayed"));
+        var ids = await Task.WhenAll(answers.Take(40).Select(async a => (await InvoicePlatformFactory.JsonAsync(a)).GetProperty("id").GetString()));
+        Assert.Equal(40, ids.Distinct().Count());
+        Assert.Equal(41, await app.WithDbAsync(db => db.Invoices.CountAsync(i => i.CustomerOrganizationId == org)));
+        var numbers = await app.WithDbAsync(db => db.Invoices.Where(i => i.CustomerOrganizationId == org).Select(i => i.Number).ToListAsync());
+        Assert.Equal(41, numbers.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ARefusedBodyIsRefusedAgainWithTheSameKeyAndWritesNothing()
+    {
+        var org = await app.NewOrganizationAsync();
+        using var http = app.ClientWith(await app.KeyAsync(org, sandbox: false));
+        var invalid = InvoicePlatformFactory.Body().Replace("\"items\"", "\"itemz\"", StringComparison.Ordinal);
+
+        var first = await InvoicePlatformFactory.CreateAsync(http, invalid, "bad-body");
+        var again = await InvoicePlatformFactory.CreateAsync(http, invalid, "bad-body");
+
+        Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Invoices.CountAsync(i => i.CustomerOrganizationId == org)));
+    }
+
+    [Fact]
     public async Task SameKeyWithAnotherBodyIsConflictNamingTheHeader()
     {
         var org = await app.NewOrganizationAsync();
