@@ -43,6 +43,12 @@ public abstract class GroupCommitQueue<TWork, TResult>(ILogger logger) : Backgro
     /// <summary>The item to save again on its own after its batch failed (the failed save may have changed it).</summary>
     protected abstract TWork Renew(TWork work);
 
+    /// <summary>
+    /// Reads a batch needs before it is saved (outside the write lock). Runs while the previous batch is
+    /// still being saved, so it costs the single writer nothing.
+    /// </summary>
+    protected virtual Task PrepareAsync(IReadOnlyList<TWork> batch) => Task.CompletedTask;
+
     protected virtual GroupCommitClosedException Closed() => new();
 
     /// <summary>Completes once the work is committed.</summary>
@@ -81,17 +87,40 @@ public abstract class GroupCommitQueue<TWork, TResult>(ILogger logger) : Backgro
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<Pending>(MaxBatch);
+        // Two stages: while one batch is saved, the next one is taken and prepared.
+        Task saving = Task.CompletedTask;
         // Not the stopping token: the loop ends when the closed channel is empty, not before.
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            batch.Clear();
+            var batch = new List<Pending>(MaxBatch);
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
             {
                 batch.Add(item);
             }
 
-            await CommitAsync(batch);
+            var prepared = await PrepareOrFailAsync(batch);
+            await saving;
+            saving = prepared ? CommitAsync(batch) : Task.CompletedTask;
+        }
+
+        await saving;
+    }
+
+    private async Task<bool> PrepareOrFailAsync(List<Pending> batch)
+    {
+        try
+        {
+            await PrepareAsync([.. batch.Select(p => p.Work)]);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            foreach (var item in batch)
+            {
+                item.Completion.TrySetException(ex);
+            }
+
+            return false;
         }
     }
 
@@ -112,7 +141,9 @@ public abstract class GroupCommitQueue<TWork, TResult>(ILogger logger) : Backgro
             {
                 try
                 {
-                    item.Completion.TrySetResult((await SaveAsync([Renew(item.Work)]))[0]);
+                    var renewed = Renew(item.Work);
+                    await PrepareAsync([renewed]);
+                    item.Completion.TrySetResult((await SaveAsync([renewed]))[0]);
                 }
                 catch (Exception single)
                 {
@@ -126,7 +157,11 @@ public abstract class GroupCommitQueue<TWork, TResult>(ILogger logger) : Backgro
         }
     }
 
-    private async Task<TResult> SaveAloneAsync(TWork work) => (await SaveAsync([work]))[0];
+    private async Task<TResult> SaveAloneAsync(TWork work)
+    {
+        await PrepareAsync([work]);
+        return (await SaveAsync([work]))[0];
+    }
 
     private sealed class Pending(TWork work)
     {

@@ -146,8 +146,8 @@ public sealed partial class PanelQueries(IDbContextFactory<DestekDbContext> dbFa
 
     private static async Task<IReadOnlyList<BacklogRow>> ByDepartmentAsync(PanelContext c, CancellationToken ct)
     {
-        var counts = await Open(c.Tickets).GroupBy(t => t.DepartmentId)
-            .Select(g => new { g.Key, Open = g.Count(), Unassigned = g.Count(t => t.AssigneeId == null) }).ToListAsync(ct);
+        var counts = (await BacklogCellsAsync(c, ct)).GroupBy(x => x.DepartmentId)
+            .Select(g => new { g.Key, Open = g.Sum(x => x.Open), Unassigned = g.Where(x => x.AssigneeId == null).Sum(x => x.Open) }).ToList();
         var ids = counts.Select(x => x.Key).ToList();
         var names = await c.Db.Departments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         return counts.Select(x => new BacklogRow(x.Key, names.GetValueOrDefault(x.Key, "#" + x.Key.ToString(CultureInfo.InvariantCulture)), x.Open, x.Unassigned))
@@ -164,6 +164,17 @@ public sealed partial class PanelQueries(IDbContextFactory<DestekDbContext> dbFa
                 : new BacklogRow(null, "Atanmamış", x.Open, x.Open))
             .OrderByDescending(r => r.Open).ThenBy(r => r.Name, StringComparer.Create(CultureInfo.GetCultureInfo("tr-TR"), false)).ToList();
     }
+
+    /// <summary>
+    /// Open tickets counted per (assignee, department), which the department backlog adds up. Grouped by assignee first, the
+    /// count runs over the (AssigneeId, Status, DepartmentId, …) index alone; grouped by department, SQLite read
+    /// every open ticket's row (0.5 s at 1,000,000 tickets, against about 0.1 s).
+    /// </summary>
+    private static async Task<IReadOnlyList<BacklogCell>> BacklogCellsAsync(PanelContext c, CancellationToken ct) =>
+        await Open(c.Tickets).GroupBy(t => new { t.AssigneeId, t.DepartmentId })
+            .Select(g => new BacklogCell(g.Key.AssigneeId, g.Key.DepartmentId, g.Count())).ToListAsync(ct);
+
+    private sealed record BacklogCell(int? AssigneeId, int DepartmentId, int Open);
 
     private static Task<IReadOnlyList<DayCount>> DailyAsync(PanelContext c, CancellationToken ct) => PanelSql.DailyAsync(c, ct);
 }

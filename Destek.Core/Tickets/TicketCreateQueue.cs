@@ -29,13 +29,13 @@ public sealed class TicketCreateQueue(IDbContextFactory<DestekDbContext> dbFacto
 
     protected override Work Renew(Work work) => work with { Ticket = Ticket.Open(work.Data, work.Actor, work.Now) };
 
-    protected override async Task<IReadOnlyList<Ticket>> SaveAsync(IReadOnlyList<Work> batch)
+    /// <summary>Tickets filed under a confirmed customer's address are theirs from the start: one lookup per batch, not per ticket.</summary>
+    protected override async Task PrepareAsync(IReadOnlyList<Work> batch)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        // Tickets filed under a confirmed customer's address are theirs from the start: one lookup per batch, not per ticket.
         var unowned = batch.Where(i => i.Ticket.CustomerId is null && !string.IsNullOrEmpty(i.Ticket.RequesterEmail)).ToList();
         if (unowned.Count > 0)
         {
+            await using var db = await dbFactory.CreateDbContextAsync();
             var owners = await Customers.CustomerDirectory.ClaimantsAsync(db, [.. unowned.Select(i => i.Ticket.RequesterEmail!)], CancellationToken.None);
             foreach (var item in unowned)
             {
@@ -45,7 +45,11 @@ public sealed class TicketCreateQueue(IDbContextFactory<DestekDbContext> dbFacto
                 }
             }
         }
+    }
 
+    protected override async Task<IReadOnlyList<Ticket>> SaveAsync(IReadOnlyList<Work> batch)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
         foreach (var item in batch)
         {
             db.Tickets.Add(item.Ticket);

@@ -12,6 +12,40 @@ using Microsoft.Extensions.Hosting;
 // median and worst milliseconds over the runs.
 //   dotnet run -c Release --project bench/Destek.Bench -- [tickets] [runs]
 // Webhook latency (WebhookBench.cs): dotnet run -c Release --project bench/Destek.Bench -- webhooks [events/s] [seconds]
+//   dotnet run -c Release --project bench/Destek.Bench -- explain DB SQL   (the plan and time of SQL on the app's own SQLite build)
+if (args is ["explain", var explainDb, var explainSql])
+{
+    await using var connection = new SqliteConnection($"Data Source={explainDb}");
+    await connection.OpenAsync();
+    Destek.Core.Search.SqliteSearchFunctions.Register(connection);
+    await using var plan = connection.CreateCommand();
+    plan.CommandText = "EXPLAIN QUERY PLAN " + explainSql;
+    await using (var reader = await plan.ExecuteReaderAsync())
+    {
+        while (await reader.ReadAsync())
+        {
+            Console.WriteLine(reader.GetString(3));
+        }
+    }
+
+    for (var i = 0; i < 3; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var run = connection.CreateCommand();
+        run.CommandText = explainSql;
+        await using var rows = await run.ExecuteReaderAsync();
+        var count = 0;
+        while (await rows.ReadAsync())
+        {
+            count++;
+        }
+
+        Console.WriteLine($"{watch.Elapsed.TotalMilliseconds:F1} ms, {count} rows");
+    }
+
+    return;
+}
+
 if (args is ["webhooks", .. var webhookArgs])
 {
     await WebhookBench.RunAsync(webhookArgs);
@@ -42,7 +76,9 @@ if (args is ["pdf", .. var pdfArgs])
 
 var tickets = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
-var dataDirectory = Directory.CreateTempSubdirectory("destek-bench").FullName;
+// BENCH_REUSE=<data directory kept by an earlier run with BENCH_KEEP=1> skips the fill (several minutes at 1M).
+var reuse = Environment.GetEnvironmentVariable("BENCH_REUSE");
+var dataDirectory = reuse ?? Directory.CreateTempSubdirectory("destek-bench").FullName;
 
 var builder = Host.CreateApplicationBuilder();
 builder.Configuration["Destek:DataDirectory"] = dataDirectory;
@@ -56,9 +92,13 @@ using var host = builder.Build();
 var services = host.Services;
 await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 var fill = Stopwatch.StartNew();
-await Destek.Bench.SearchPanelBench.BeforeFillAsync(Path.Combine(dataDirectory, "destek.db"));
-await FillAsync(Path.Combine(dataDirectory, "destek.db"), tickets);
-await Destek.Bench.SearchPanelBench.AfterFillAsync(Path.Combine(dataDirectory, "destek.db"));
+if (reuse is null)
+{
+    await Destek.Bench.SearchPanelBench.BeforeFillAsync(Path.Combine(dataDirectory, "destek.db"));
+    await FillAsync(Path.Combine(dataDirectory, "destek.db"), tickets);
+    await Destek.Bench.SearchPanelBench.AfterFillAsync(Path.Combine(dataDirectory, "destek.db"));
+}
+
 var departments = await services.GetRequiredService<TicketQueries>().DepartmentsAsync();
 // Agent #1 works in two of the five departments; 20 agents share 60% of the tickets.
 var agent = new StaffMember(1, "Bench Agent", "bench@destek.local", false, [departments[0].Id, departments[1].Id]);
@@ -107,7 +147,7 @@ await Destek.Bench.TicketWorkBench.RunAsync(services, Path.Combine(dataDirectory
 await Destek.Bench.SearchPanelBench.RunAsync(services, admin, agent, tickets, runs);
 
 SqliteConnection.ClearAllPools();
-if (Environment.GetEnvironmentVariable("BENCH_KEEP") is null)
+if (Environment.GetEnvironmentVariable("BENCH_KEEP") is null && reuse is null)
 {
     Directory.Delete(dataDirectory, recursive: true);
 }

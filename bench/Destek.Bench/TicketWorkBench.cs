@@ -23,6 +23,7 @@ internal static class TicketWorkBench
             Destek.Core.Search.SqliteSearchFunctions.Register(connection);
             await using var fill = connection.CreateCommand();
             fill.CommandText = """
+                DELETE FROM TicketRatings;
                 INSERT INTO TicketRatings (TicketId, Score, Comment, Channel, RatedAt)
                 SELECT Id, 1 + ((Id / 10) % 5), NULL, 0, CreatedAt FROM Tickets WHERE Status IN (2, 3) AND Id % 10 = 0;
                 ANALYZE;
