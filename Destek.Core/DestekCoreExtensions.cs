@@ -76,7 +76,7 @@ public static class DestekCoreExtensions
                 DefaultTimeout = 30,
                 Pooling = true,
             }.ToString();
-            options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), new Search.SqliteSearchFunctions(), new SqliteWriteGate());
+            options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), new Search.SqliteSearchFunctions(), new SqliteWriteGate(), new SqliteIndexHints());
         }
 
         if (sp.GetService<Webhooks.WebhookWakeup>() is { } webhookWakeup)

@@ -16,8 +16,21 @@ public static class SlaQueue
         return query.Where(t => t.SlaNextDueAt <= limit && (t.Status == TicketStatus.Open || t.Status == TicketStatus.InProgress));
     }
 
-    /// <summary>Soonest due first (tickets without a running clock last), or the exact reverse; one index serves both.</summary>
-    public static IQueryable<Ticket> Sort(IQueryable<Ticket> query, QueueSort sort) => sort == QueueSort.SlaDueLatest
-        ? query.OrderByDescending(t => t.SlaNextDueAt).ThenByDescending(t => t.Id)
-        : query.OrderBy(t => t.SlaNextDueAt).ThenBy(t => t.Id);
+    /// <summary>
+    /// Soonest due first (tickets without a running clock last), or the exact reverse; one index serves both. The open
+    /// views walk the open-only index IX_Tickets_SlaOpen, in exactly this order: SQLite's planner otherwise read all
+    /// 300,000 open tickets of a million through the status index and sorted them (0.45 s against 0.2 ms).
+    /// </summary>
+    public static IQueryable<Ticket> Sort(IQueryable<Ticket> query, QueueSort sort, QueueView view)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (view is QueueView.AllOpen or QueueView.Unassigned)
+        {
+            query = Data.SqliteIndexHints.WalkIndex(query, "IX_Tickets_SlaOpen");
+        }
+
+        return sort == QueueSort.SlaDueLatest
+            ? query.OrderByDescending(t => t.SlaNextDueAt).ThenByDescending(t => t.Id)
+            : query.OrderBy(t => t.SlaNextDueAt).ThenBy(t => t.Id);
+    }
 }

@@ -10,8 +10,8 @@ namespace Destek.Core.Panel;
 public sealed record PanelContext(DestekDbContext Db, IQueryable<Ticket> Tickets, string ScopeSql, PanelPeriod Period, DateTimeOffset Now, bool PostgreSql);
 
 /// <summary>
-/// The panel's figures, each computed in the database (counts over the queue's indexes, percentiles by
-/// a window function on SQLite and percentile_cont on PostgreSQL). A figure is one method in
+/// The panel's figures, each computed from the database's indexes (counts in the database; percentiles by
+/// percentile_cont on PostgreSQL, and on SQLite over the durations it reads from a covering index). A figure is one method in
 /// <see cref="Figures"/>; the SLA and CSAT slots are in PanelQueries.Slots.cs.
 /// </summary>
 public sealed partial class PanelQueries(IDbContextFactory<DestekDbContext> dbFactory, TimeProvider clock)
@@ -193,35 +193,33 @@ internal static class PanelSql
             return new DurationStats(n, rows[0][1] as double?, rows[0][2] as double?);
         }
 
-        // The rows either side of each percentile's position, found by a window over the sorted durations.
-        var sql = $"""
-            WITH d AS ({durations}),
-            r AS (SELECT s, row_number() OVER (ORDER BY s) AS rn, count(*) OVER () AS n FROM d)
-            SELECT rn, s, n FROM r WHERE rn IN (CAST(1 + 0.5 * (n - 1) AS INTEGER), CAST(1 + 0.5 * (n - 1) AS INTEGER) + 1,
-                                                CAST(1 + 0.9 * (n - 1) AS INTEGER), CAST(1 + 0.9 * (n - 1) AS INTEGER) + 1)
-            """;
-        var found = await ReadAsync(c, sql, ct);
-        if (found.Count == 0)
+        // The durations are sorted here, not by SQLite: its sorter took four fifths of the time (a window over a year's
+        // 700,000 resolutions at 1,000,000 tickets: 0.9 s; read from the covering index and sorted here: under 0.2 s).
+        var values = await ReadDoublesAsync(c, durations, ct);
+        if (values.Count == 0)
         {
             return new DurationStats(0, null, null);
         }
 
-        var values = found.ToDictionary(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture), r => Convert.ToDouble(r[1], CultureInfo.InvariantCulture));
-        var count = Convert.ToInt32(found[0][2], CultureInfo.InvariantCulture);
-        return new DurationStats(count, Interpolate(values, count, 0.5), Interpolate(values, count, 0.9));
+        values.Sort();
+        return new DurationStats(values.Count, PercentileCont(values, 0.5), PercentileCont(values, 0.9));
     }
 
-    /// <summary>percentile_cont: the value at position 1 + p(n − 1), between the two rows around it.</summary>
-    internal static double Interpolate(IReadOnlyDictionary<long, double> sorted, int count, double p)
+    /// <summary>percentile_cont over sorted values: the value at position p(n − 1), between the two values around it.</summary>
+    internal static double PercentileCont(List<double> sorted, double p)
     {
-        var position = 1 + (p * (count - 1));
-        var low = (long)Math.Floor(position);
-        var lowValue = sorted[low];
-        return sorted.TryGetValue(low + 1, out var high) ? lowValue + ((position - low) * (high - lowValue)) : lowValue;
+        var position = p * (sorted.Count - 1);
+        var low = (int)Math.Floor(position);
+        return low + 1 < sorted.Count ? sorted[low] + ((position - low) * (sorted[low + 1] - sorted[low])) : sorted[low];
     }
 
     public static async Task<IReadOnlyList<DayCount>> DailyAsync(PanelContext c, CancellationToken ct)
     {
+        if (!c.PostgreSql)
+        {
+            return await SqliteDailyAsync(c, ct);
+        }
+
         var minutes = ((int)c.Period.Offset.TotalMinutes).ToString(CultureInfo.InvariantCulture);
         string Day(string column) => c.PostgreSql
             ? $"to_char(({column} AT TIME ZONE 'UTC') + interval '{minutes} minutes', 'YYYY-MM-DD')"
@@ -241,14 +239,65 @@ internal static class PanelSql
             .Select(day => byDay.TryGetValue(day, out var v) ? new DayCount(day, v.Created, v.Solved) : new DayCount(day, 0, 0)).ToList();
     }
 
-    private static async Task<List<object?[]>> ReadAsync(PanelContext c, string sql, CancellationToken ct)
+    /// <summary>
+    /// Two counts per day, each a range on an index that holds the department too, so nothing is sorted and no row is
+    /// read: grouping by the day computed from each ticket's time sorted every ticket of the range (0.9 s for a year at
+    /// 1,000,000 tickets).
+    /// </summary>
+    private static async Task<IReadOnlyList<DayCount>> SqliteDailyAsync(PanelContext c, CancellationToken ct)
+    {
+        var days = Enumerable.Range(0, c.Period.Days).Select(i => c.Period.First.AddDays(i)).ToList();
+        var bounds = string.Join(", ", days.Select((_, i) => $"({i}, @d{i}, @d{i + 1})"));
+        var sql = $"""
+            WITH b(i, lo, hi) AS (VALUES {bounds})
+            SELECT i,
+                (SELECT count(*) FROM "Tickets" t WHERE t."CreatedAt" >= b.lo AND t."CreatedAt" < b.hi AND {c.ScopeSql}),
+                (SELECT count(*) FROM "Tickets" t WHERE t."ResolvedAt" >= b.lo AND t."ResolvedAt" < b.hi AND {c.ScopeSql})
+            FROM b ORDER BY i
+            """;
+        await using var command = await CommandAsync(c, sql, ct);
+        for (var i = 0; i <= days.Count; i++)
+        {
+            Add(command, "d" + i.ToString(CultureInfo.InvariantCulture), PanelPeriod.DayStartUtc(c.Period.First.AddDays(i)));
+        }
+
+        var counts = new List<DayCount>(days.Count);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            counts.Add(new DayCount(days[reader.GetInt32(0)], reader.GetInt32(1), reader.GetInt32(2)));
+        }
+
+        return counts;
+    }
+
+    private static async Task<List<double>> ReadDoublesAsync(PanelContext c, string sql, CancellationToken ct)
+    {
+        await using var command = await CommandAsync(c, sql, ct);
+        var values = new List<double>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            values.Add(reader.GetDouble(0));
+        }
+
+        return values;
+    }
+
+    private static async Task<DbCommand> CommandAsync(PanelContext c, string sql, CancellationToken ct)
     {
         var connection = c.Db.Database.GetDbConnection();
         await c.Db.Database.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = sql;
         Add(command, "from", c.Period.FromUtc);
         Add(command, "to", c.Period.ToUtc);
+        return command;
+    }
+
+    private static async Task<List<object?[]>> ReadAsync(PanelContext c, string sql, CancellationToken ct)
+    {
+        await using var command = await CommandAsync(c, sql, ct);
         var rows = new List<object?[]>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

@@ -163,7 +163,7 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
             QueueSort.PriorityLowFirst => query.OrderBy(t => t.Priority).ThenByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
             QueueSort.Number => query.OrderBy(t => t.Number),
             QueueSort.NumberDescending => query.OrderByDescending(t => t.Number),
-            QueueSort.SlaDueSoonest or QueueSort.SlaDueLatest => Organization.SlaQueue.Sort(query, filter.Sort),
+            QueueSort.SlaDueSoonest or QueueSort.SlaDueLatest => Organization.SlaQueue.Sort(query, filter.Sort, filter.View),
             _ => query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
         };
 

@@ -39,6 +39,19 @@ public sealed class SlaQueueOrder(SlaAppFactory app) : IClassFixture<SlaAppFacto
     }
 
     [Fact]
+    public async Task OpenViewsSortBySlaOverTheOpenOnlyIndexBothWays()
+    {
+        var (department, urgent, medium, low, _) = await TicketsAsync();
+        foreach (var view in new[] { QueueView.AllOpen, QueueView.Unassigned })
+        {
+            var soonest = await IdsAsync(new QueueFilter { View = view, DepartmentId = department, Sort = QueueSort.SlaDueSoonest });
+            Assert.Equal([urgent.Id, medium.Id, low.Id], soonest);
+            var latest = await IdsAsync(new QueueFilter { View = view, DepartmentId = department, Sort = QueueSort.SlaDueLatest });
+            Assert.Equal([low.Id, medium.Id, urgent.Id], latest);
+        }
+    }
+
+    [Fact]
     public async Task NearBreachViewShowsOnlyOpenTicketsDueWithinTheWindow()
     {
         var (department, urgent, _, _, _) = await TicketsAsync();

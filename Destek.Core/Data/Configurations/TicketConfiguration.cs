@@ -39,7 +39,8 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
 
         // The queue's views: newest first within a status, per assignee, per department; API lookups.
         builder.HasIndex(t => new { t.Status, t.CreatedAt });
-        builder.HasIndex(t => t.CreatedAt);
+        // With the department: the panel's per-day counts in an agent's departments read the index alone.
+        builder.HasIndex(t => new { t.CreatedAt, t.DepartmentId });
         builder.HasIndex(t => new { t.AssigneeId, t.Status, t.DepartmentId, t.CreatedAt });
         builder.HasIndex(t => new { t.Status, t.Priority, t.CreatedAt });
         builder.HasIndex(t => new { t.DepartmentId, t.Status, t.CreatedAt });
@@ -61,7 +62,10 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => t.ResolutionWarnAt);
         builder.HasIndex(t => t.FirstResponseDueAt);
         builder.HasIndex(t => t.ResolutionDueAt);
-        // The panel: solved per day and resolution times by the instant of resolving.
-        builder.HasIndex(t => t.ResolvedAt);
+        // The panel: solved per day, resolution times and SLA compliance by the instant of resolving, from the index
+        // alone (a row read per resolved ticket made a year's resolution percentiles take seconds at 1,000,000).
+        // Resolved tickets only, so creating a ticket does not touch it.
+        builder.HasIndex(t => new { t.ResolvedAt, t.CreatedAt, t.DepartmentId, t.ResolutionDueAt })
+            .HasFilter("\"ResolvedAt\" IS NOT NULL").HasDatabaseName("IX_Tickets_Resolved");
     }
 }

@@ -1667,8 +1667,6 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("FirstResponseDueAt");
 
                     b.HasIndex("FirstResponseWarnAt");
@@ -1685,11 +1683,11 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("ResolutionWarnAt");
 
-                    b.HasIndex("ResolvedAt");
-
                     b.HasIndex("ApiClientId", "CreatedAt");
 
                     b.HasIndex("ApiClientId", "ExternalRef");
+
+                    b.HasIndex("CreatedAt", "DepartmentId");
 
                     b.HasIndex("SlaNextDueAt", "Id")
                         .HasDatabaseName("IX_Tickets_SlaOpen")
@@ -1705,6 +1703,10 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("AssigneeId", "Status", "DepartmentId", "SlaNextDueAt")
                         .HasDatabaseName("IX_Tickets_SlaAssignee");
+
+                    b.HasIndex("ResolvedAt", "CreatedAt", "DepartmentId", "ResolutionDueAt")
+                        .HasDatabaseName("IX_Tickets_Resolved")
+                        .HasFilter("\"ResolvedAt\" IS NOT NULL");
 
                     b.HasIndex("SlaNextDueAt", "Status", "DepartmentId", "AssigneeId")
                         .HasDatabaseName("IX_Tickets_SlaQueue");

@@ -1615,8 +1615,6 @@ namespace Destek.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("FirstResponseDueAt");
 
                     b.HasIndex("FirstResponseWarnAt");
@@ -1633,11 +1631,11 @@ namespace Destek.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ResolutionWarnAt");
 
-                    b.HasIndex("ResolvedAt");
-
                     b.HasIndex("ApiClientId", "CreatedAt");
 
                     b.HasIndex("ApiClientId", "ExternalRef");
+
+                    b.HasIndex("CreatedAt", "DepartmentId");
 
                     b.HasIndex("SlaNextDueAt", "Id")
                         .HasDatabaseName("IX_Tickets_SlaOpen")
@@ -1653,6 +1651,10 @@ namespace Destek.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("AssigneeId", "Status", "DepartmentId", "SlaNextDueAt")
                         .HasDatabaseName("IX_Tickets_SlaAssignee");
+
+                    b.HasIndex("ResolvedAt", "CreatedAt", "DepartmentId", "ResolutionDueAt")
+                        .HasDatabaseName("IX_Tickets_Resolved")
+                        .HasFilter("\"ResolvedAt\" IS NOT NULL");
 
                     b.HasIndex("SlaNextDueAt", "Status", "DepartmentId", "AssigneeId")
                         .HasDatabaseName("IX_Tickets_SlaQueue");
