@@ -82,12 +82,12 @@ public sealed class SearchTerms
     }
 
     /// <summary>An FTS5 expression limited to the given columns: every phrase quoted, its last word a prefix, all required.</summary>
-    public string Fts5(string columns) =>
-        "{" + columns + "} : (" + string.Join(" AND ", Phrases.Select(p => "\"" + string.Join(' ', p) + "\"*")) + ")";
+    public string Fts5(string columns, bool lastWordAsPrefix = true) =>
+        "{" + columns + "} : (" + string.Join(" AND ", Phrases.Select(p => "\"" + string.Join(' ', p) + "\"" + (lastWordAsPrefix ? "*" : ""))) + ")";
 
     /// <summary>A PostgreSQL tsquery text ('simple' configuration): phrases of adjacent quoted words, the last a prefix, all required.</summary>
-    public string TsQuery() =>
-        string.Join(" & ", Phrases.Select(p => "(" + string.Join(" <-> ", p.Select((w, i) => "'" + w + "'" + (i == p.Count - 1 ? ":*" : ""))) + ")"));
+    public string TsQuery(bool lastWordAsPrefix = true) =>
+        string.Join(" & ", Phrases.Select(p => "(" + string.Join(" <-> ", p.Select((w, i) => "'" + w + "'" + (lastWordAsPrefix && i == p.Count - 1 ? ":*" : ""))) + ")"));
 
     /// <summary>
     /// The national digits of a phone-shaped input (seven or more digits among only digits, spaces,

@@ -46,6 +46,16 @@ public sealed class TicketSearch(IDbContextFactory<DestekDbContext> dbFactory, T
 
         var limit = Math.Max(1, settings.CandidateLimit);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Whole words first: a word typed out in full that is common fills the candidates by itself, and then the
+        // prefix query is not run. SQLite merges the full lists of every word a long prefix stands for before it can
+        // return the newest ("sipariş"*: sipariş, siparişi, siparişler… 250 ms at 1,000,000 tickets, the word alone 1 ms).
+        // The same on PostgreSQL, so that both answer alike.
+        var whole = await RunAsync(db, terms, limit, false, cancellationToken);
+        return whole.Capped ? whole : await RunAsync(db, terms, limit, true, cancellationToken);
+    }
+
+    private static async Task<SearchCandidates> RunAsync(DestekDbContext db, SearchTerms terms, int limit, bool lastWordAsPrefix, CancellationToken cancellationToken)
+    {
         var postgreSql = db.Database.IsNpgsql();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -53,12 +63,12 @@ public sealed class TicketSearch(IDbContextFactory<DestekDbContext> dbFactory, T
         command.CommandText = postgreSql ? PostgreSql(terms.IgnoreMarks) : Sqlite;
         if (postgreSql)
         {
-            Add(command, "q", terms.TsQuery());
+            Add(command, "q", terms.TsQuery(lastWordAsPrefix));
         }
         else
         {
-            Add(command, "tq", terms.Fts5(terms.IgnoreMarks ? "title_l other_l" : "title other"));
-            Add(command, "mq", terms.Fts5(terms.IgnoreMarks ? "body_l" : "body"));
+            Add(command, "tq", terms.Fts5(terms.IgnoreMarks ? "title_l other_l" : "title other", lastWordAsPrefix));
+            Add(command, "mq", terms.Fts5(terms.IgnoreMarks ? "body_l" : "body", lastWordAsPrefix));
         }
 
         Add(command, "cap", limit);

@@ -15,9 +15,9 @@ public sealed class TicketFullTextSearch(DestekAppFactory app) : IClassFixture<D
 {
     private TicketService Tickets => app.Services.GetRequiredService<TicketService>();
 
-    private TicketSearch Search(bool ignoreDiacritics) => new(
+    private TicketSearch Search(bool ignoreDiacritics, int candidateLimit = 1000) => new(
         app.Services.GetRequiredService<IDbContextFactory<DestekDbContext>>(), app.Services.GetRequiredService<TicketQueries>(),
-        Options.Create(new SearchOptions { IgnoreDiacritics = ignoreDiacritics }));
+        Options.Create(new SearchOptions { IgnoreDiacritics = ignoreDiacritics, CandidateLimit = candidateLimit }));
 
     private async Task<StaffMember> AdminAsync()
     {
@@ -53,6 +53,29 @@ public sealed class TicketFullTextSearch(DestekAppFactory app) : IClassFixture<D
 
         Assert.Equal([a.Id, b.Id, c.Id], (await FindAsync($"şifremi {tag}")).Order());
         Assert.Equal([a.Id, b.Id, c.Id], (await FindAsync($"ŞİFREMİ {tag}")).Order());
+    }
+
+    [Fact]
+    public async Task AWholeWordThatFillsTheCandidatesNeedsNoPrefixMatches()
+    {
+        var tag = Tag();
+        var first = await CreateAsync($"Sipariş iptali {tag}");
+        var second = await CreateAsync($"Sipariş adresi {tag}");
+        var longer = await CreateAsync($"Siparişlerim gelmedi {tag}"); // the newest: a prefix search would keep it
+
+        // Room for all: the last word is also a prefix, so "Siparişlerim" is found.
+        var roomy = await Search(true).CandidatesAsync($"{tag} sipariş");
+        Assert.Equal([first.Id, second.Id, longer.Id], roomy!.TicketIds.Order());
+        Assert.False(roomy.Capped);
+
+        // Two candidates at most, and the word itself fills them: those two, and the answer says there are more.
+        var full = await Search(true, candidateLimit: 2).CandidatesAsync($"{tag} sipariş");
+        Assert.Equal([first.Id, second.Id], full!.TicketIds.Order());
+        Assert.True(full.Capped);
+
+        // A part of a word never fills them as a word: the prefix finds all three.
+        var part = await Search(true, candidateLimit: 5).CandidatesAsync($"{tag} sipari");
+        Assert.Equal([first.Id, second.Id, longer.Id], part!.TicketIds.Order());
     }
 
     [Fact]
