@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Destek.Core.Panel;
 
 /// <summary>What a figure is computed from: the viewer's tickets, the range, the clock, the provider.</summary>
-public sealed record PanelContext(DestekDbContext Db, IQueryable<Ticket> Tickets, string ScopeSql, PanelPeriod Period, DateTimeOffset Now, bool PostgreSql);
+public sealed record PanelContext(DestekDbContext Db, IQueryable<Ticket> Tickets, string ScopeSql, PanelPeriod Period, DateTimeOffset Now, bool PostgreSql, bool AllDepartments);
 
 /// <summary>
 /// The panel's figures, each computed from the database's indexes (counts in the database; percentiles by
@@ -80,7 +80,7 @@ public sealed partial class PanelQueries(IDbContextFactory<DestekDbContext> dbFa
                 : "t.\"DepartmentId\" IN (" + string.Join(", ", departments.Select(d => d.ToString(CultureInfo.InvariantCulture))) + ")";
         }
 
-        return new PanelContext(db, tickets, scopeSql, period, clock.GetUtcNow(), db.Database.IsNpgsql());
+        return new PanelContext(db, tickets, scopeSql, period, clock.GetUtcNow(), db.Database.IsNpgsql(), departments is null);
     }
 
     /// <summary>The departments the figures cover, or null for all: an agent sees only their own, even when they ask for another.</summary>

@@ -300,6 +300,12 @@ public sealed partial class Ticket
         PublicMessageCount++;
         LastPublicMessageAt = now;
         StaffSpokeLast = actor.Kind == AuthorKind.Staff;
+        if (StaffSpokeLast)
+        {
+            // Here, not only in the SLA clock: a customer's answer saved together with it would hide it from the clock.
+            FirstRespondedAt ??= now;
+        }
+
         Touch(now);
         Raise(TicketEvent.CommentAdded, actor, message: message);
         if (actor.Kind == AuthorKind.Customer && Status is TicketStatus.Resolved or TicketStatus.Closed)

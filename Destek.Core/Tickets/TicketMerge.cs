@@ -81,6 +81,10 @@ public sealed partial class Ticket
             if (message.IsPublic)
             {
                 survivor.PublicMessageCount++;
+                if (message.AuthorKind == AuthorKind.Staff && (survivor.FirstRespondedAt is null || message.CreatedAt < survivor.FirstRespondedAt))
+                {
+                    survivor.FirstRespondedAt = message.CreatedAt;
+                }
             }
         }
 

@@ -49,6 +49,7 @@ public static class SearchPanelBench
                         ELSE 'Siparişiniz kargoya verildi, takip numarası TR' || Id || '.' END,
                    datetime(CreatedAt, '+' || (Id % 180 + 5) || ' minutes')
             FROM Tickets WHERE Id % 4 = 0;
+            UPDATE Tickets SET FirstRespondedAt = datetime(CreatedAt, '+' || (Id % 180 + 5) || ' minutes') WHERE Id % 4 = 0;
             """ + SearchSchemaSql.SqliteBackfill + SearchSchemaSql.SqliteTriggers + "ANALYZE;";
         await command.ExecuteNonQueryAsync();
         await transaction.CommitAsync();

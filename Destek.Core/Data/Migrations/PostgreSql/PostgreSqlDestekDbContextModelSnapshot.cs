@@ -1695,6 +1695,10 @@ namespace Destek.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("CreatedAt", "FirstRespondedAt", "DepartmentId")
+                        .HasDatabaseName("IX_Tickets_FirstResponded")
+                        .HasFilter("\"FirstRespondedAt\" IS NOT NULL");
+
                     b.HasIndex("DepartmentId", "Status", "CreatedAt");
 
                     b.HasIndex("Status", "Priority", "CreatedAt");

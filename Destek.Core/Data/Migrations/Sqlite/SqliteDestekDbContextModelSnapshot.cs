@@ -1643,6 +1643,10 @@ namespace Destek.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("CreatedAt", "FirstRespondedAt", "DepartmentId")
+                        .HasDatabaseName("IX_Tickets_FirstResponded")
+                        .HasFilter("\"FirstRespondedAt\" IS NOT NULL");
+
                     b.HasIndex("DepartmentId", "Status", "CreatedAt");
 
                     b.HasIndex("Status", "Priority", "CreatedAt");
