@@ -37,6 +37,7 @@ public sealed record QueueFilter
     public int? CategoryId { get; init; }
     public int? DepartmentId { get; init; }
     public int? AssigneeId { get; init; }
+    /// <summary>The text typed in the queue's search box; TicketSearch runs it and passes the hits as <see cref="RankedIds"/>.</summary>
     public string? Search { get; init; }
 
     /// <summary>Created at or after this instant (UTC).</summary>
@@ -144,7 +145,8 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            query = Search(query, filter.Search.Trim());
+            // A LIKE scan over every ticket and message took 0.9 s at 1,000,000 tickets; text goes through the index.
+            throw new ArgumentException("Text search runs through TicketSearch (the full-text index), which passes its hits as RankedIds.", nameof(filter));
         }
 
         if (filter.RankedIds is { } ranked)
@@ -276,72 +278,6 @@ public sealed class TicketQueries(IDbContextFactory<DestekDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Categories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(cancellationToken);
     }
-
-    /// <summary>
-    /// A ticket number or an e-mail address is looked up exactly (indexed); a phone number matches
-    /// however it was typed (spaces, dashes, a leading 0 or +90); anything else is a substring
-    /// search over number, title, requester, e-mail, phone, description and messages.
-    /// </summary>
-    private static IQueryable<Ticket> Search(IQueryable<Ticket> query, string term)
-    {
-        if (TicketNumberShape.IsMatch(term))
-        {
-            return query.Where(t => t.Number == term.ToUpperInvariant());
-        }
-
-        if (term.Contains('@', StringComparison.Ordinal) && !term.Contains(' ', StringComparison.Ordinal))
-        {
-            return query.Where(t => t.RequesterEmail == term.ToLowerInvariant());
-        }
-
-        if (PhoneDigits(term) is { } digits)
-        {
-            var digitsPattern = "%" + digits + "%";
-            return query.Where(t => t.RequesterPhone != null && EF.Functions.Like(
-                t.RequesterPhone.Replace(" ", "").Replace("-", "").Replace("(", "").Replace(")", ""), digitsPattern));
-        }
-
-        var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        return query.Where(t =>
-            EF.Functions.Like(t.Number, pattern, "\\")
-            || EF.Functions.Like(t.Title, pattern, "\\")
-            || EF.Functions.Like(t.RequesterName, pattern, "\\")
-            || EF.Functions.Like(t.RequesterEmail!, pattern, "\\")
-            || EF.Functions.Like(t.RequesterPhone!, pattern, "\\")
-            || EF.Functions.Like(t.Description, pattern, "\\")
-            || t.Messages.Any(m => EF.Functions.Like(m.Body, pattern, "\\")));
-    }
-
-    /// <summary>
-    /// The national digits of a phone-shaped term (at least seven digits and nothing but digits,
-    /// spaces, +, -, parentheses), without the 0 or +90 trunk prefix stored numbers may lack; else null.
-    /// </summary>
-    private static string? PhoneDigits(string term)
-    {
-        if (!PhoneShape.IsMatch(term))
-        {
-            return null;
-        }
-
-        var digits = new string(term.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length < 7)
-        {
-            return null;
-        }
-
-        if (digits.Length == 12 && digits.StartsWith("90", StringComparison.Ordinal))
-        {
-            return digits[2..];
-        }
-
-        return digits.Length == 11 && digits[0] == '0' ? digits[1..] : digits;
-    }
-
-    private static readonly System.Text.RegularExpressions.Regex PhoneShape =
-        new(@"^\+?[\d\s\-()]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-    private static readonly System.Text.RegularExpressions.Regex TicketNumberShape =
-        new(@"^[A-Za-z]{2,10}-\d{4}-\d{3,}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static IQueryable<Ticket> Visible(IQueryable<Ticket> tickets, StaffMember viewer) =>
         viewer.IsAdmin ? tickets : tickets.Where(t => viewer.DepartmentIds.Contains(t.DepartmentId));
