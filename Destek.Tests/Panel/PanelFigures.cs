@@ -128,6 +128,19 @@ public sealed class PanelFigures(PanelAppFactory app) : IClassFixture<PanelAppFa
     }
 
     [Fact]
+    public async Task AYearReadInSlicesGivesTheSamePercentiles()
+    {
+        // A year is read on parallel connections in date slices; the five resolutions sit in the last one.
+        var year = PanelPeriod.Of(new DateOnly(2025, 11, 26), new DateOnly(2026, 11, 25));
+        var report = await Panel.ReportAsync(new PanelScope(await StaffAsync(DemoSeeder.AdminEmail), _department), year);
+
+        Assert.Equal(3 * 3600, Figure(report, "resolution_median")!.Value, 0.5);
+        Assert.Equal(7.6 * 3600, Figure(report, "resolution_p90")!.Value, 0.5);
+        Assert.Equal(45 * 60, Figure(report, "first_response_median")!.Value, 0.5);
+        Assert.Equal(57 * 60, Figure(report, "first_response_p90")!.Value, 0.5);
+    }
+
+    [Fact]
     public async Task GroupsByIstanbulDayAndBacklog()
     {
         var report = await Panel.ReportAsync(new PanelScope(await StaffAsync(DemoSeeder.AdminEmail), _department), Week);

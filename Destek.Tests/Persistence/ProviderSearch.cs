@@ -1,5 +1,6 @@
 using Destek.Core.Data;
 using Destek.Core.Organization;
+using Destek.Core.Search;
 using Destek.Core.Tickets;
 using Destek.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Destek.Tests.Persistence;
 
-/// <summary>The queue search behaves the same on SQLite and PostgreSQL (whose LIKE minds case).</summary>
+/// <summary>The queue search behaves the same on SQLite and PostgreSQL (whose own text comparisons mind case).</summary>
 [Trait("Category", "Integration")]
 public sealed class ProviderSearch(DestekAppFactory factory) : IClassFixture<DestekAppFactory>
 {
@@ -21,10 +22,10 @@ public sealed class ProviderSearch(DestekAppFactory factory) : IClassFixture<Des
         var (title, word) = titles
             .SelectMany(t => t.Split(' ').Select(w => (Title: t, Word: w)))
             .First(x => x.Word.Length >= 5 && x.Word.All(char.IsAsciiLetter) && char.IsAsciiLetterUpper(x.Word[0]));
-        var queries = factory.Services.GetRequiredService<TicketQueries>();
+        var search = factory.Services.GetRequiredService<TicketSearch>();
 
-        var lower = await queries.QueueAsync(admin, new QueueFilter { View = QueueView.All, Search = word.ToLowerInvariant() }, 0, 200);
-        var upper = await queries.QueueAsync(admin, new QueueFilter { View = QueueView.All, Search = word.ToUpperInvariant() }, 0, 200);
+        var lower = (await search.QueueAsync(admin, new QueueFilter { View = QueueView.All, Search = word.ToLowerInvariant() }, 0, 200))!.Page;
+        var upper = (await search.QueueAsync(admin, new QueueFilter { View = QueueView.All, Search = word.ToUpperInvariant() }, 0, 200))!.Page;
 
         Assert.Contains(lower.Items, row => row.Title == title);
         Assert.Equal(lower.Total, upper.Total);

@@ -24,6 +24,9 @@ internal static class SqliteSchema
         return await DescribeAsync(path);
     }
 
+    /// <summary>Expression indexes the migrations add by SQL (EF's model has none); the panel's queries name them, so a missing one fails there.</summary>
+    private static readonly string OutsideTheModel = $"'{Destek.Core.Panel.PanelDurationIndexes.Resolution}', '{Destek.Core.Panel.PanelDurationIndexes.FirstResponse}'";
+
     public static async Task<Dictionary<string, string>> DescribeAsync(string path)
     {
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
@@ -33,7 +36,7 @@ internal static class SqliteSchema
         foreach (var table in tables)
         {
             var columns = await ListAsync(connection, $"SELECT name || ' ' || type || ' notnull=' || \"notnull\" || ' pk=' || pk || ' default=' || ifnull(dflt_value, '') FROM pragma_table_info('{table}') ORDER BY name");
-            var indexes = await ListAsync(connection, $"SELECT il.name || ' unique=' || il.\"unique\" || ' (' || (SELECT group_concat(ii.name, ',') FROM pragma_index_info(il.name) ii) || ')' FROM pragma_index_list('{table}') il WHERE il.origin <> 'pk' ORDER BY il.name");
+            var indexes = await ListAsync(connection, $"SELECT il.name || ' unique=' || il.\"unique\" || ' (' || (SELECT group_concat(ii.name, ',') FROM pragma_index_info(il.name) ii) || ')' FROM pragma_index_list('{table}') il WHERE il.origin <> 'pk' AND il.name NOT IN ({OutsideTheModel}) ORDER BY il.name");
             var keys = await ListAsync(connection, $"SELECT \"from\" || ' -> ' || \"table\" || '.' || \"to\" || ' on delete ' || on_delete FROM pragma_foreign_key_list('{table}') ORDER BY \"from\"");
             result[table] = string.Join("\n", columns.Concat(indexes).Concat(keys));
         }
