@@ -141,6 +141,28 @@ public sealed class PanelFigures(PanelAppFactory app) : IClassFixture<PanelAppFa
     }
 
     [Fact]
+    public async Task AYearOfEveryDepartmentMatchesTheDefinition()
+    {
+        // Every department's resolutions over a year: the slices' bounds fall between the demo tickets' times.
+        var year = PanelPeriod.Of(new DateOnly(2025, 11, 26), new DateOnly(2026, 11, 25));
+        var durations = (await app.WithDbAsync(db => db.Tickets.Where(t => t.ResolvedAt >= year.FromUtc && t.ResolvedAt < year.ToUtc)
+            .Select(t => new { t.CreatedAt, ResolvedAt = t.ResolvedAt!.Value }).ToListAsync()))
+            .Select(t => (t.ResolvedAt - t.CreatedAt).TotalSeconds).Order().ToList();
+        Assert.True(durations.Count > 5, "the demo data resolves tickets across the year");
+        double Cont(double p)
+        {
+            var position = p * (durations.Count - 1);
+            var low = (int)Math.Floor(position);
+            return low + 1 < durations.Count ? durations[low] + ((position - low) * (durations[low + 1] - durations[low])) : durations[low];
+        }
+
+        var report = await Panel.ReportAsync(new PanelScope(await StaffAsync(DemoSeeder.AdminEmail)), year);
+
+        Assert.Equal(Cont(0.5), Figure(report, "resolution_median")!.Value, 0.5);
+        Assert.Equal(Cont(0.9), Figure(report, "resolution_p90")!.Value, 0.5);
+    }
+
+    [Fact]
     public async Task GroupsByIstanbulDayAndBacklog()
     {
         var report = await Panel.ReportAsync(new PanelScope(await StaffAsync(DemoSeeder.AdminEmail), _department), Week);
