@@ -47,6 +47,7 @@ public static class DestekCoreExtensions
         services.AddCustomers();
         services.AddSingleton<UserAdmin>();
         services.AddSingleton<OrganizationAdmin>();
+        services.AddSingleton<DepartmentIntake>();
         services.AddSingleton<Idempotency.IdempotencyStore>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DemoSeeder>();

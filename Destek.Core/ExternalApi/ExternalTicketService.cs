@@ -1,9 +1,9 @@
 using Destek.Core.Access;
 using Destek.Core.Data;
 using Destek.Core.Identity;
+using Destek.Core.Organization;
 using Destek.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Destek.Core.ExternalApi;
 
@@ -46,10 +46,8 @@ public sealed record ExternalTicketRequest
 /// Comments are public messages "[API - {client name}] {content}" written by the "Sistem" user.
 /// </summary>
 public sealed class ExternalTicketService(
-    IDbContextFactory<DestekDbContext> dbFactory, TicketService tickets, ExternalCountCache counts, SystemUser systemUser, IMemoryCache cache)
+    IDbContextFactory<DestekDbContext> dbFactory, TicketService tickets, ExternalCountCache counts, SystemUser systemUser, DepartmentIntake intake)
 {
-    private static readonly TimeSpan DepartmentCacheLifetime = TimeSpan.FromSeconds(5);
-    private static readonly object DepartmentsKey = new();
     private static readonly ExternalRefusal TicketNotFound = new(ExternalRefusalKind.NotFound, "Talep bulunamadı.");
 
     public async Task<ExternalOutcome<ExternalTicket>> CreateAsync(AuthenticatedClient client, ExternalTicketRequest request, CancellationToken cancellationToken = default)
@@ -121,13 +119,13 @@ public sealed class ExternalTicketService(
         }
     }
 
-    private async Task<(DepartmentInfo? Department, ExternalRefusal? Refusal)> ResolveDepartmentAsync(AuthenticatedClient client, int? requested, CancellationToken cancellationToken)
+    private async Task<(DepartmentState? Department, ExternalRefusal? Refusal)> ResolveDepartmentAsync(AuthenticatedClient client, int? requested, CancellationToken cancellationToken)
     {
         const string field = "department_id";
-        var departments = await DepartmentsAsync(cancellationToken);
+        var departments = await intake.DepartmentsAsync(cancellationToken);
         if (requested is int id)
         {
-            var department = departments.All.FirstOrDefault(d => d.Id == id);
+            var department = departments.FirstOrDefault(d => d.Id == id);
             if (department is null)
             {
                 return (null, new ExternalRefusal(ExternalRefusalKind.Invalid, $"Departman bulunamadı: {id}", field));
@@ -143,28 +141,10 @@ public sealed class ExternalTicketService(
                 : (null, new ExternalRefusal(ExternalRefusalKind.Forbidden, $"Bu API client {department.Name} departmanına talep açamaz.", field));
         }
 
-        var fallback = departments.All.Where(d => d.IsActive && client.MayUseDepartment(d.Id))
+        var fallback = departments.Where(d => d.IsActive && client.MayUseDepartment(d.Id))
             .OrderByDescending(d => d.IsDefault).ThenBy(d => d.Id).FirstOrDefault();
         return fallback is not null
             ? (fallback, null)
             : (null, new ExternalRefusal(ExternalRefusalKind.Forbidden, "Bu API client için izin verilen etkin bir departman yok.", field));
     }
-
-    private async Task<DepartmentSnapshot> DepartmentsAsync(CancellationToken cancellationToken)
-    {
-        if (cache.TryGetValue(DepartmentsKey, out DepartmentSnapshot? snapshot) && snapshot is not null)
-        {
-            return snapshot;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var all = await db.Departments.AsNoTracking().Select(d => new DepartmentInfo(d.Id, d.Name, d.IsActive, d.IsDefault)).ToListAsync(cancellationToken);
-        snapshot = new DepartmentSnapshot(all);
-        cache.Set(DepartmentsKey, snapshot, DepartmentCacheLifetime);
-        return snapshot;
-    }
-
-    private sealed record DepartmentInfo(int Id, string Name, bool IsActive, bool IsDefault);
-
-    private sealed record DepartmentSnapshot(IReadOnlyList<DepartmentInfo> All);
 }

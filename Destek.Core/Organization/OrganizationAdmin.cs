@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Destek.Core.Organization;
 
 /// <summary>Departments and categories, managed by admins (Ayarlar → Departmanlar ve Kategoriler).</summary>
-public sealed class OrganizationAdmin(IDbContextFactory<DestekDbContext> dbFactory)
+public sealed class OrganizationAdmin(IDbContextFactory<DestekDbContext> dbFactory, DepartmentIntake intake)
 {
     public async Task<IReadOnlyList<Department>> DepartmentsAsync(CancellationToken cancellationToken = default)
     {
@@ -25,6 +25,7 @@ public sealed class OrganizationAdmin(IDbContextFactory<DestekDbContext> dbFacto
         await EnsureUniqueDepartmentAsync(db, department.Name, null, cancellationToken);
         db.Departments.Add(department);
         await db.SaveChangesAsync(cancellationToken);
+        intake.Forget();
         return department;
     }
 
@@ -114,6 +115,7 @@ public sealed class OrganizationAdmin(IDbContextFactory<DestekDbContext> dbFacto
         var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw new OrganizationRuleException($"Departman bulunamadı: {id}");
         await change(db, department);
         await db.SaveChangesAsync(cancellationToken);
+        intake.Forget();
     }
 
     private async Task ChangeCategoryAsync(int id, Func<DestekDbContext, Category, Task> change, CancellationToken cancellationToken)

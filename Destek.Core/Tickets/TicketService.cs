@@ -14,7 +14,7 @@ public sealed class TicketNotFoundException(int ticketId) : Exception($"Talep bu
 /// opens its own context, loads the ticket, calls the ticket's guarded method and saves once.
 /// Staff actors only reach tickets of their departments (admins all); others get TicketNotFound.
 /// </summary>
-public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, AttachmentStore attachments, TicketCreateQueue createQueue, TimeProvider clock)
+public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, AttachmentStore attachments, TicketCreateQueue createQueue, Organization.DepartmentIntake intake, TimeProvider clock)
 {
     /// <summary>
     /// Opens a ticket. Without files it joins the group commit (<see cref="TicketCreateQueue"/>);
@@ -23,7 +23,7 @@ public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, 
     public async Task<Ticket> CreateAsync(NewTicket data, Actor actor, IReadOnlyList<IncomingFile>? files = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        await EnsureDepartmentTakesTicketsAsync(data.DepartmentId, cancellationToken);
+        await intake.EnsureTakesTicketsAsync(data.DepartmentId, cancellationToken);
         if (files is not { Count: > 0 })
         {
             // The group commit looks the customer up for its whole batch at once.
@@ -37,17 +37,6 @@ public sealed class TicketService(IDbContextFactory<DestekDbContext> dbFactory, 
         var ticket = Ticket.Open(data, actor, now);
         db.Tickets.Add(ticket);
         return await SaveWithFilesAsync(db, ticket, files, null, actor, now, cancellationToken);
-    }
-
-    private async Task EnsureDepartmentTakesTicketsAsync(int departmentId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == departmentId, cancellationToken)
-            ?? throw new TicketRuleException($"Departman bulunamadı: {departmentId}");
-        if (!department.IsActive)
-        {
-            throw new TicketRuleException($"{department.Name} departmanı pasif.");
-        }
     }
 
     /// <summary>A ticket filed under a confirmed customer's e-mail address is theirs from the start (see CustomerClaims).</summary>
