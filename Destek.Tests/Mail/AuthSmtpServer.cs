@@ -71,8 +71,15 @@ public sealed class AuthSmtpServer : IAsyncLifetime
     {
         if (_server is { HasExited: false })
         {
-            _server.Kill(entireProcessTree: true);
-            _server.WaitForExit(5000);
+            try
+            {
+                _server.Kill(entireProcessTree: true);
+                _server.WaitForExit(30_000);
+            }
+            catch (InvalidOperationException)
+            {
+                // Exited between the check and the kill.
+            }
         }
 
         _server?.Dispose();

@@ -62,8 +62,14 @@ public sealed class MailServers : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await App.DisposeAsync();
-        await Task.WhenAll(Imap.DisposeAsync(), Smtp.DisposeAsync());
+        try
+        {
+            await App.DisposeAsync();
+        }
+        finally
+        {
+            await Task.WhenAll(Imap.DisposeAsync(), Smtp.DisposeAsync());
+        }
     }
 }
 

@@ -69,12 +69,18 @@ public sealed class PortalServers : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (App is not null)
+        try
         {
-            await App.DisposeAsync();
+            if (App is not null)
+            {
+                await App.DisposeAsync();
+            }
         }
-
-        await Task.WhenAll(Imap.DisposeAsync(), Smtp.DisposeAsync());
+        finally
+        {
+            // The mail servers are external processes: stopped even when the app's shutdown fails.
+            await Task.WhenAll(Imap.DisposeAsync(), Smtp.DisposeAsync());
+        }
     }
 }
 
