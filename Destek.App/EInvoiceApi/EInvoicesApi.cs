@@ -27,7 +27,7 @@ public static class EInvoicesApi
         group.MapGet("", ListAsync).RequireAbility(TokenAbilities.EInvoicesRead).WithName("einvoice.list").Produces<EInvoiceList>();
         group.MapGet("/{einvoice}", GetAsync).RequireAbility(TokenAbilities.EInvoicesRead).WithName("einvoice.get").Produces<EInvoiceDetail>();
         group.MapGet("/{einvoice}/pdf", PdfAsync).RequireAbility(TokenAbilities.EInvoicesRead).WithName("einvoice.pdf")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf");
         group.MapPost("/{einvoice}/provider-status", ProviderStatusAsync).RequireAbility(TokenAbilities.EInvoicesStatus).WithName("einvoice.providerStatus")
             .DocumentsBody<ProviderStatusBody>("application/json").Produces<EInvoiceDetail>();
         return group;

@@ -43,7 +43,7 @@ public static class InvoicesApi
         group.MapGet("/{id}/pdf", PdfAsync).WithName("GetInvoicePdf")
             .WithSummary("Fatura PDF'ini indir")
             .WithDescription("Gönderilmiş faturanın PDF'i; henüz gönderilmemişse 404.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf")
             .ProducesPlatformErrors(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/cancel", CancelAsync).WithName("CancelInvoice")
             .WithSummary("Faturayı iptal et")
