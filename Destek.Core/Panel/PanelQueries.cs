@@ -9,12 +9,12 @@ using SQLitePCL;
 
 namespace Destek.Core.Panel;
 
-/// <summary>What a figure is computed from: the viewer's tickets, the range, the clock, the provider.</summary>
-public sealed record PanelContext(DestekDbContext Db, IQueryable<Ticket> Tickets, string ScopeSql, PanelPeriod Period, DateTimeOffset Now, bool PostgreSql, bool AllDepartments)
-{
-    /// <summary>Contexts for a figure that reads a long range in parallel slices (SQLite durations).</summary>
-    public IDbContextFactory<DestekDbContext>? Readers { get; init; }
-}
+/// <summary>
+/// What a figure is computed from: the viewer's tickets, the range, the clock, the provider, and where a figure that
+/// reads a long range in parallel slices (SQLite durations) gets a context per slice.
+/// </summary>
+public sealed record PanelContext(DestekDbContext Db, IQueryable<Ticket> Tickets, string ScopeSql, PanelPeriod Period, DateTimeOffset Now, bool PostgreSql, bool AllDepartments,
+    IDbContextFactory<DestekDbContext> Readers);
 
 /// <summary>
 /// The panel's figures, each computed from the database's indexes (counts in the database; percentiles by
@@ -87,7 +87,7 @@ public sealed partial class PanelQueries(IDbContextFactory<DestekDbContext> dbFa
                 : "t.\"DepartmentId\" IN (" + string.Join(", ", departments.Select(d => d.ToString(CultureInfo.InvariantCulture))) + ")";
         }
 
-        return new PanelContext(db, tickets, scopeSql, period, clock.GetUtcNow(), db.Database.IsNpgsql(), departments is null) { Readers = dbFactory };
+        return new PanelContext(db, tickets, scopeSql, period, clock.GetUtcNow(), db.Database.IsNpgsql(), departments is null, dbFactory);
     }
 
     /// <summary>The departments the figures cover, or null for all: an agent sees only their own, even when they ask for another.</summary>
@@ -195,7 +195,8 @@ internal static class PanelSql
     {
         var seconds = c.PostgreSql ? $"EXTRACT(EPOCH FROM ({end} - {start}))::double precision" : PanelDurationIndexes.Seconds(start, end);
         var indexedBy = c.PostgreSql ? "" : $" INDEXED BY \"{sqliteIndex}\"";
-        var durations = $"SELECT {seconds} AS s FROM \"Tickets\" t{indexedBy} WHERE {rangeColumn} >= @from AND {rangeColumn} < @to AND {c.ScopeSql} AND {end} IS NOT NULL";
+        var inRange = $"FROM \"Tickets\" t{indexedBy} WHERE {rangeColumn} >= @from AND {rangeColumn} < @to AND {end} IS NOT NULL";
+        var durations = $"SELECT {seconds} AS s {inRange} AND {c.ScopeSql}";
         if (c.PostgreSql)
         {
             var rows = await ReadAsync(c, $"SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY s), percentile_cont(0.9) WITHIN GROUP (ORDER BY s) FROM ({durations}) d", ct);
@@ -207,7 +208,7 @@ internal static class PanelSql
         // here: SQLite's sorter took four fifths of the time (a window over a year's 700,000 resolutions at 1,000,000
         // tickets: 0.9 s), and a row through the ADO.NET reader cost about as much as SQLite's own work for it.
         // Rented: a year's durations are megabytes, and a new array for each look grew the large object heap.
-        var (values, count) = await ReadSqliteDurationsAsync(c, durations, $"SELECT {{0}}({rangeColumn}) FROM \"Tickets\" t{indexedBy} WHERE {rangeColumn} >= @from AND {rangeColumn} < @to AND {end} IS NOT NULL", ct);
+        var (values, count) = await ReadSqliteDurationsAsync(c, durations, aggregate => $"SELECT {aggregate}({rangeColumn}) {inRange}", ct);
         try
         {
             return count == 0 ? new DurationStats(0, null, null)
@@ -226,10 +227,10 @@ internal static class PanelSql
     /// A long range is read in slices on parallel connections, one per core (WAL readers do not wait for each other);
     /// each steps SQLite for its slice, and the slices are joined in one rented buffer.
     /// </summary>
-    private static async Task<(double[] Values, int Count)> ReadSqliteDurationsAsync(PanelContext c, string sql, string boundSql, CancellationToken ct)
+    private static async Task<(double[] Values, int Count)> ReadSqliteDurationsAsync(PanelContext c, string sql, Func<string, string> boundSql, CancellationToken ct)
     {
         var (from, to) = (c.Period.FromUtc, c.Period.ToUtc);
-        var slices = c.Readers is null ? 1 : Math.Min(Environment.ProcessorCount, Math.Max(1, c.Period.Days / DaysPerSlice));
+        var slices = Math.Min(Environment.ProcessorCount, Math.Max(1, c.Period.Days / DaysPerSlice));
         if (slices == 1)
         {
             return await ReadSqliteDoublesAsync(c.Db, sql, from, to, ct);
@@ -237,8 +238,7 @@ internal static class PanelSql
 
         // The slices split the time the rows actually span (two index seeks), so that a range that is mostly empty
         // (a year of which the desk has seen four months) still gives every core an equal share.
-        if (await BoundAsync(c, string.Format(CultureInfo.InvariantCulture, boundSql, "min"), ct) is not { } first
-            || await BoundAsync(c, string.Format(CultureInfo.InvariantCulture, boundSql, "max"), ct) is not { } last)
+        if (await BoundAsync(c, boundSql("min"), ct) is not { } first || await BoundAsync(c, boundSql("max"), ct) is not { } last)
         {
             return (ArrayPool<double>.Shared.Rent(1), 0);
         }
@@ -248,7 +248,7 @@ internal static class PanelSql
         // Task.Run: SQLite's reads are synchronous, so slices merely awaited would run one after another.
         var parts = await Task.WhenAll(Enumerable.Range(0, slices).Select(i => Task.Run(async () =>
         {
-            await using var db = await c.Readers!.CreateDbContextAsync(ct);
+            await using var db = await c.Readers.CreateDbContextAsync(ct);
             return await ReadSqliteDoublesAsync(db, sql, from + (step * i), i == slices - 1 ? to : from + (step * (i + 1)), ct);
         }, ct)));
         var values = ArrayPool<double>.Shared.Rent(Math.Max(1, parts.Sum(p => p.Count)));
@@ -274,8 +274,6 @@ internal static class PanelSql
     {
         await db.Database.OpenConnectionAsync(ct);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var values = ArrayPool<double>.Shared.Rent(4096);
-        var count = 0;
         var prepared = raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement);
         using (statement)
         {
@@ -284,6 +282,8 @@ internal static class PanelSql
                 throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), prepared);
             }
 
+            var values = ArrayPool<double>.Shared.Rent(4096);
+            var count = 0;
             Bind(statement, "@from", from);
             Bind(statement, "@to", to);
             int step;
@@ -305,9 +305,9 @@ internal static class PanelSql
                 ArrayPool<double>.Shared.Return(values);
                 throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), step);
             }
-        }
 
-        return (values, count);
+            return (values, count);
+        }
 
         // As Microsoft.Data.Sqlite and EF write a DateTime, so the text compares with the stored values.
         static void Bind(sqlite3_stmt statement, string name, DateTime value) =>
