@@ -41,6 +41,8 @@ public sealed class EInvoiceWebhookSettingsScreen(EInvoiceApiFactory app) : ICla
         Assert.True(cut.Find("[data-testid=webhook-secret]").TextContent.Length >= 16);
 
         _receiver.Answer = _ => (204, "", null);
+        // The endpoint list renders after the secret (a CI run under load found no row yet).
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll($"button[aria-label='{_receiver.Url} için Test Et']")), Wait);
         await cut.InvokeAsync(() => cut.Find($"button[aria-label='{_receiver.Url} için Test Et']").Click());
         cut.WaitForAssertion(() => Assert.Contains("Durum kodu: 204", cut.Find("section[aria-label='Test sonucu']").TextContent, StringComparison.Ordinal), Wait);
         Assert.Equal("webhook.test", Assert.Single(_receiver.Received).Event);
