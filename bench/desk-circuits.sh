@@ -3,8 +3,9 @@
 # starts it (Production, server GC as shipped) on a fresh data directory with the demo data, signs in
 # one agent in Debian's Chromium and opens CIRCUITS (default 40) queue tabs, each its own circuit.
 # Method, so that two builds compare fairly and a run repeats:
-#   - warm-up first (3 circuits opened and closed, one kept): JIT, caches and the first circuit's fixed
-#     costs are not per-circuit memory;
+#   - warm-up first (WARMUP circuits, default as many as measured, opened and closed; one kept): JIT, caches
+#     and the first circuit's fixed costs are not per-circuit memory. Three were too few: tier-1 code was
+#     still being written during the sample (the "JIT code" line shows it);
 #   - before each sample the circuits are settled: no WebSocket frame for QUIET_MS (default 2000) on
 #     any tab, so no render is in flight;
 #   - then the server runs a full blocking, compacting, decommitting GC (GCCollectionMode.Aggressive,
@@ -12,7 +13,7 @@
 #     DOTNET_STARTUP_HOOKS in this script's environment: nothing in the product, nothing over HTTP);
 #   - the samples are the server's RSS (/proc/PID/status VmRSS) and the managed heap after that GC;
 #     per circuit = (after - before) / CIRCUITS. The last line is machine-readable for compare.sh.
-# Usage: bench/desk-circuits.sh   (env: APP_DIR, PORT, CIRCUITS, PAGE_PATH=/masa, QUIET_MS, SNAPSHOT_CMD runs after each sample with label and pid, NO_GC=1 samples
+# Usage: bench/desk-circuits.sh   (env: APP_DIR, PORT, CIRCUITS, WARMUP, PAGE_PATH=/masa, QUIET_MS, SNAPSHOT_CMD runs after each sample with label and pid, NO_GC=1 samples
 #        without the forced GC, KEEP=1 keeps the temp dir; DOTNET_* runtime settings reach the server)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"

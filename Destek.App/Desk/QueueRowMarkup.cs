@@ -11,19 +11,14 @@ namespace Destek.App.Desk;
 /// The queue's cells, counted in render frames and strings. A grid row's cells are one render tree, kept twice
 /// (current and previous) in every open circuit, in a buffer that doubles past 64 frames; the grid itself spends
 /// seven frames on every cell. So read-only content is one markup frame (every value HTML-encoded; the badges are
-/// what <see cref="StatusBadge"/> and <see cref="PriorityBadge"/> render), and the checkbox and the quick-action
-/// buttons are built here, outside the page's scoped CSS, so they carry no scope attribute: a row stays within
-/// 64 frames. A row's texts are made once per row version and shared through the memory cache by every render and
+/// what <see cref="StatusBadge"/> and <see cref="PriorityBadge"/> render; both times share a cell), and the checkbox
+/// and the quick-action buttons (named by their icon's title) are built here, outside the page's scoped CSS, so they
+/// carry no scope attribute: a row of an open, selected ticket is 62 frames. A row's texts are made once per row version and shared through the memory cache by every render and
 /// every circuit that shows it, instead of a copy per render in each circuit.
 /// </summary>
 public sealed class QueueRowMarkup(IMemoryCache cache)
 {
     private static readonly TimeSpan Keep = TimeSpan.FromMinutes(10);
-
-    // The SVG's own title is the tooltip: no title attribute on each button.
-    private static readonly MarkupString PlayIcon = Icon(Icons.Material.Filled.PlayArrow, "İşleme al");
-    private static readonly MarkupString ResolveIcon = Icon(Icons.Material.Filled.TaskAlt, "Çözüldü");
-    private static readonly MarkupString CloseIcon = Icon(Icons.Material.Filled.Archive, "Kapat");
 
     /// <summary>The row's checkbox and its number as a real link to the ticket, so an agent can open it in a new tab.</summary>
     public void Number(RenderTreeBuilder builder, object receiver, TicketRow row, bool selected, Action<int, ChangeEventArgs> toggle)
@@ -48,17 +43,17 @@ public sealed class QueueRowMarkup(IMemoryCache cache)
         var texts = TextsOf(row);
         if (row.Status == TicketStatus.Open)
         {
-            Button(builder, receiver, row, TicketStatus.InProgress, texts.StartLabel, PlayIcon, change);
+            Button(builder, receiver, row, TicketStatus.InProgress, texts.StartIcon, change);
         }
 
         if (row.Status is TicketStatus.Open or TicketStatus.InProgress)
         {
-            Button(builder, receiver, row, TicketStatus.Resolved, texts.ResolveLabel, ResolveIcon, change);
+            Button(builder, receiver, row, TicketStatus.Resolved, texts.ResolveIcon, change);
         }
 
         if (row.Status != TicketStatus.Closed)
         {
-            Button(builder, receiver, row, TicketStatus.Closed, texts.CloseLabel, CloseIcon, change);
+            Button(builder, receiver, row, TicketStatus.Closed, texts.CloseIcon, change);
         }
     }
 
@@ -70,9 +65,8 @@ public sealed class QueueRowMarkup(IMemoryCache cache)
 
     public MarkupString Priority(TicketRow row) => TextsOf(row).Priority;
 
-    public string Created(TicketRow row) => TextsOf(row).Created;
-
-    public string Updated(TicketRow row) => TextsOf(row).Updated;
+    /// <summary>When the ticket last changed and, under it, when it was opened.</summary>
+    public MarkupString Times(TicketRow row) => TextsOf(row).Times;
 
     private Texts TextsOf(TicketRow row)
     {
@@ -94,24 +88,24 @@ public sealed class QueueRowMarkup(IMemoryCache cache)
             + "</span></span>"),
         Priority: new(BadgeHtml(row.Priority)),
         SelectLabel: "Seç: " + row.Number,
-        StartLabel: "İşleme al: " + row.Number,
-        ResolveLabel: "Çözüldü: " + row.Number,
-        CloseLabel: "Kapat: " + row.Number,
-        Created: DeskFormat.Time(row.CreatedAt),
-        Updated: row.UpdatedAt is { } u ? DeskFormat.Time(u) : "—");
+        StartIcon: Icon(Icons.Material.Filled.PlayArrow, "İşleme al: " + row.Number),
+        ResolveIcon: Icon(Icons.Material.Filled.TaskAlt, "Çözüldü: " + row.Number),
+        CloseIcon: Icon(Icons.Material.Filled.Archive, "Kapat: " + row.Number),
+        Times: new("<span class=\"q-time-line\">" + (row.UpdatedAt is { } u ? DeskFormat.Time(u) : "—")
+            + "</span><span class=\"q-time-line q-sub\">açıldı " + DeskFormat.Time(row.CreatedAt) + "</span>"));
 
     private sealed record Texts(
-        string NumberLink, MarkupString Title, MarkupString Priority, string SelectLabel, string StartLabel, string ResolveLabel,
-        string CloseLabel, string Created, string Updated);
+        string NumberLink, MarkupString Title, MarkupString Priority, string SelectLabel, MarkupString StartIcon, MarkupString ResolveIcon,
+        MarkupString CloseIcon, MarkupString Times);
 
-    // The three buttons share sequence numbers, as the iterations of a loop would.
-    private static void Button(RenderTreeBuilder builder, object receiver, TicketRow row, TicketStatus status, string label, MarkupString icon,
+    // The three buttons share sequence numbers, as the iterations of a loop would. The icon's title names the button
+    // (no aria-label frame), and is its tooltip.
+    private static void Button(RenderTreeBuilder builder, object receiver, TicketRow row, TicketStatus status, MarkupString icon,
         Func<TicketRow, TicketStatus, Task> change)
     {
         builder.OpenElement(10, "button");
-        builder.AddAttribute(11, "aria-label", label);
-        builder.AddAttribute(12, "onclick", EventCallback.Factory.Create(receiver, () => change(row, status)));
-        builder.AddContent(13, icon);
+        builder.AddAttribute(11, "onclick", EventCallback.Factory.Create(receiver, () => change(row, status)));
+        builder.AddContent(12, icon);
         builder.CloseElement();
     }
 
@@ -125,5 +119,5 @@ public sealed class QueueRowMarkup(IMemoryCache cache)
         $"<span class=\"badge {DeskFormat.PriorityClass(priority)}\">{WebUtility.HtmlEncode(TicketLifecycle.Label(priority))}</span>";
 
     private static MarkupString Icon(string path, string title) =>
-        new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\"><title>{WebUtility.HtmlEncode(title)}</title>{path}</svg>");
+        new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" role=\"img\"><title>{WebUtility.HtmlEncode(title)}</title>{path}</svg>");
 }

@@ -22,9 +22,8 @@ public sealed class QueuePage(DestekAppFactory app) : IClassFixture<DestekAppFac
 
     private static void ClickHeader(IRenderedComponent<Queue> cut, string title)
     {
-        var header = cut.FindAll("th").Single(th => th.TextContent.Trim() == title);
-        var sorter = header.QuerySelector(".sortable-column-header") ?? header.QuerySelector("button")
-            ?? throw new Xunit.Sdk.XunitException($"«{title}» has no sort control");
+        var sorter = cut.FindAll("th button").SingleOrDefault(b => b.TextContent.Trim() == title)
+            ?? throw new Xunit.Sdk.XunitException($"«{title}» has no sort button");
         sorter.Click();
     }
 
@@ -128,6 +127,7 @@ public sealed class QueuePage(DestekAppFactory app) : IClassFixture<DestekAppFac
     [InlineData("Numara", QueueSort.Number, QueueSort.NumberDescending, "numara")]
     [InlineData("Öncelik", QueueSort.PriorityLowFirst, QueueSort.PriorityHighFirst, "oncelik")]
     [InlineData("Güncelleme", QueueSort.LeastRecentlyUpdated, QueueSort.RecentlyUpdated, "guncelleme")]
+    [InlineData("SLA", QueueSort.SlaDueSoonest, QueueSort.SlaDueLatest, "sla")]
     public async Task SortsAColumnBothWays(string column, QueueSort first, QueueSort second, string name)
     {
         await using var ctx = await DestekComponentContext.CreateAsync(app, DemoSeeder.AdminEmail);
@@ -144,6 +144,26 @@ public sealed class QueuePage(DestekAppFactory app) : IClassFixture<DestekAppFac
         cut.WaitForAssertion(() => Assert.Equal(descending, Numbers(cut)));
         Assert.NotEqual(ascending, descending);
         Assert.Equal($"masa?gorunum=tumu&sirala=-{name}", ctx.Address);
+    }
+
+    [Fact]
+    public async Task SortsByCreationFromTheTimesColumnAndBackToTheDefault()
+    {
+        await using var ctx = await DestekComponentContext.CreateAsync(app, DemoSeeder.AdminEmail);
+        var cut = ctx.RenderAt<Queue>("masa?gorunum=tumu");
+        cut.WaitForState(() => Numbers(cut).Count == 25);
+
+        // The queue opens newest first, so the first press on "Oluşturma" turns it round.
+        ClickHeader(cut, "Oluşturma");
+        var oldest = await ExpectedAsync(ctx.Staff, new QueueFilter { View = QueueView.All, Sort = QueueSort.Oldest });
+        cut.WaitForAssertion(() => Assert.Equal(oldest, Numbers(cut)));
+        Assert.Equal("masa?gorunum=tumu&sirala=olusturma", ctx.Address);
+
+        ClickHeader(cut, "Oluşturma");
+        var newest = await ExpectedAsync(ctx.Staff, new QueueFilter { View = QueueView.All, Sort = QueueSort.Newest });
+        cut.WaitForAssertion(() => Assert.Equal(newest, Numbers(cut)));
+        Assert.NotEqual(oldest, newest);
+        Assert.Equal("masa?gorunum=tumu", ctx.Address);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class AgentDeskInBrowser(BrowserFixture browser)
         // click again until the sort reaches the address (a few tries at most).
         for (var attempt = 0; ; attempt++)
         {
-            await page.Locator("th").Filter(new() { HasText = "Numara" }).Locator(".sortable-column-header").ClickAsync();
+            await page.Locator("th").GetByRole(AriaRole.Button, new() { Name = "Numara", Exact = true }).ClickAsync();
             try
             {
                 await page.WaitForURLAsync(url => url.Contains("sirala=numara", StringComparison.Ordinal) && url.Contains("gorunum=tumu", StringComparison.Ordinal),

@@ -47,8 +47,9 @@ internal static class StartupHook
                 GC.WaitForPendingFinalizers();
             }
 
-            var heap = GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes;
-            File.WriteAllText(done + ".tmp", heap.ToString(CultureInfo.InvariantCulture));
+            // The live heap, then what the GC keeps committed for it (the part of RSS the heap accounts for).
+            var info = GC.GetGCMemoryInfo(GCKind.Any);
+            File.WriteAllText(done + ".tmp", string.Create(CultureInfo.InvariantCulture, $"{info.HeapSizeBytes} {info.TotalCommittedBytes}"));
             File.Move(done + ".tmp", done, overwrite: true);
         }
     }

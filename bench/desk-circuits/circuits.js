@@ -13,10 +13,22 @@ const password = process.env.PASSWORD;
 const page_ = process.env.PAGE_PATH || '/masa';
 const quietMs = Number(process.env.QUIET_MS || 2000);
 const gcDir = process.env.GC_DIR;
+// As many warm-up circuits as measured ones: after only 3, the JIT was still writing the desk's tier-1 code during
+// the sample (13 MB of /memfd:doublemapper over 40 circuits, 0.33 MB "per circuit" that the 41st would not cost).
+const warmups = Number(process.env.WARMUP || circuits);
 
 const rssMb = () => {
   const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find(l => l.startsWith('VmRSS:'));
   return Number(line.split(/\s+/)[1]) / 1024;
+};
+// The JIT's code (and stubs), which the runtime maps from one memfd; it should not grow with circuits once warm.
+const jitMb = () => {
+  let inJit = false, kb = 0;
+  for (const line of fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) inJit = line.includes('doublemapper');
+    else if (inJit && line.startsWith('Rss:')) kb += Number(line.split(/\s+/)[1]);
+  }
+  return kb / 1024;
 };
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
@@ -40,14 +52,15 @@ async function collect() {
     await sleep(50);
   }
   await sleep(500);
-  return Number(fs.readFileSync(done, 'utf8')) / 1048576;
+  const [heap, committed] = fs.readFileSync(done, 'utf8').trim().split(' ').map(n => Number(n) / 1048576);
+  return { heap, committed };
 }
 
 // SNAPSHOT_CMD (optional) runs after each sample with the label and the server's pid, e.g. a heap histogram.
 async function sample(label) {
   await settle();
-  const heap = await collect();
-  const result = { rss: rssMb(), heap };
+  const gc = await collect();
+  const result = { rss: rssMb(), jit: jitMb(), heap: gc ? gc.heap : null, committed: gc ? gc.committed : null };
   if (process.env.SNAPSHOT_CMD) require('child_process').execSync(`${process.env.SNAPSHOT_CMD} ${label} ${pid}`, { stdio: 'inherit' });
   return result;
 }
@@ -85,7 +98,7 @@ async function openCircuit(context) {
   await signIn.close();
 
   // Warm-up: JIT, caches and the first circuit's fixed costs are not per-circuit memory.
-  for (let i = 0; i < 3; i++) { const p = await openCircuit(context); await p.close(); }
+  for (let i = 0; i < warmups; i++) { const p = await openCircuit(context); await p.close(); }
   const warm = await openCircuit(context);
   const before = await sample('before');
 
@@ -95,11 +108,14 @@ async function openCircuit(context) {
 
   const rssPer = (after.rss - before.rss) / circuits;
   console.log(`circuits       ${circuits} (+1 warm) on ${page_}, ${gcDir ? 'settled + forced full GC' : 'settled, no forced GC'}`);
+  console.log(`warm-up        ${warmups} circuits opened and closed first`);
   console.log(`server RSS     ${before.rss.toFixed(1)} MB -> ${after.rss.toFixed(1)} MB`);
+  console.log(`  JIT code     ${before.jit.toFixed(1)} MB -> ${after.jit.toFixed(1)} MB`);
   let heapPer = NaN;
   if (before.heap !== null) {
     heapPer = (after.heap - before.heap) / circuits;
     console.log(`managed heap   ${before.heap.toFixed(1)} MB -> ${after.heap.toFixed(1)} MB`);
+    console.log(`GC committed   ${before.committed.toFixed(1)} MB -> ${after.committed.toFixed(1)} MB (${((after.committed - before.committed) / circuits).toFixed(2)} MB per circuit)`);
   }
   console.log(`per circuit    ${rssPer.toFixed(2)} MB RSS, ${heapPer.toFixed(2)} MB managed heap`);
   console.log(`RESULT rss_mb_per_circuit=${rssPer.toFixed(3)} heap_mb_per_circuit=${heapPer.toFixed(3)}`);
