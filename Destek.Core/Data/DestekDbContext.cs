@@ -65,9 +65,14 @@ public class DestekDbContext(DbContextOptions options, TicketSaveHooks? hooks = 
         // The handlers need ticket ids, so a new ticket is saved first, inside one transaction.
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
         await hooks.Events.PrepareAsync(this, raised, cancellationToken);
-        foreach (var entry in tickets.Where(e => e.State == EntityState.Added))
+        var added = tickets.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (added.Count > 0)
         {
-            entry.Entity.AssignNumber(await hooks.Numbers.NextAsync(this, entry.Entity.CreatedAt, cancellationToken));
+            var numbers = await hooks.Numbers.NextAsync(this, [.. added.Select(t => t.CreatedAt)], cancellationToken);
+            for (var i = 0; i < added.Count; i++)
+            {
+                added[i].AssignNumber(numbers[i]);
+            }
         }
 
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
