@@ -9,7 +9,7 @@
 #   - before each sample the circuits are settled: no WebSocket frame for QUIET_MS (default 2000) on
 #     any tab, so no render is in flight;
 #   - then the server runs a full blocking, compacting, decommitting GC (GCCollectionMode.Aggressive,
-#     twice with finalizers between), asked through a startup hook (bench/GcHook, loaded only by
+#     twice with finalizers between) and hands the C allocator's free pages back (malloc_trim), asked through a startup hook (bench/GcHook, loaded only by
 #     DOTNET_STARTUP_HOOKS in this script's environment: nothing in the product, nothing over HTTP);
 #   - the samples are the server's RSS (/proc/PID/status VmRSS) and the managed heap after that GC;
 #     per circuit = (after - before) / CIRCUITS. The last line is machine-readable for compare.sh.

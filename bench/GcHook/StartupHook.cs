@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime;
+using System.Runtime.InteropServices;
 
 /// <summary>
 /// Lets a benchmark ask the server for a full, compacting, decommitting garbage collection before it
@@ -7,8 +8,9 @@ using System.Runtime;
 /// collector has not yet bothered to reclaim. Loaded only with DOTNET_STARTUP_HOOKS and
 /// DESTEK_BENCH_GC_DIR set in the server's environment: the request is a file in that directory
 /// (only the benchmark, on the same machine, can write it), never anything reachable over HTTP.
-/// Protocol: the benchmark writes "gc.request"; the hook deletes it, collects, and writes "gc.done"
-/// with the managed heap size in bytes after the collection.
+/// Protocol: the benchmark writes "gc.request"; the hook deletes it, collects, hands the C allocator's
+/// free pages back (malloc_trim: memory freed by native code, such as a response compressor's state, that
+/// glibc keeps for reuse), and writes "gc.done" with the managed heap size and the GC's committed bytes.
 /// </summary>
 #pragma warning disable CA1050 // The runtime looks the hook up by this exact, namespace-less name.
 internal static class StartupHook
@@ -47,10 +49,15 @@ internal static class StartupHook
                 GC.WaitForPendingFinalizers();
             }
 
+            _ = malloc_trim(0);
+
             // The live heap, then what the GC keeps committed for it (the part of RSS the heap accounts for).
             var info = GC.GetGCMemoryInfo(GCKind.Any);
             File.WriteAllText(done + ".tmp", string.Create(CultureInfo.InvariantCulture, $"{info.HeapSizeBytes} {info.TotalCommittedBytes}"));
             File.Move(done + ".tmp", done, overwrite: true);
         }
     }
+
+    [DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int malloc_trim(nuint pad);
 }
