@@ -1,3 +1,4 @@
+using Destek.App.Components.Layout;
 using Destek.Core.Tickets;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
@@ -13,8 +14,7 @@ namespace Destek.App.Desk;
 /// </summary>
 public sealed class QueueSortColumn : TemplateColumn<TicketRow>
 {
-    private static readonly MarkupString Arrow = new(
-        $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{Icons.Material.Filled.ArrowUpward}</svg>");
+    private static readonly MarkupString Arrow = PlainButton.Icon(Icons.Material.Filled.ArrowUpward);
 
     public QueueSortColumn()
     {
@@ -32,8 +32,6 @@ public sealed class QueueSortColumn : TemplateColumn<TicketRow>
     /// <summary>Asked for a key's other direction, or ascending when the queue is sorted by something else.</summary>
     [Parameter]
     public EventCallback<QueueSort> SortChanged { get; set; }
-
-    public override string PropertyName => Keys.Count > 0 ? Keys[0].Key : "";
 
     private void Header(RenderTreeBuilder builder)
     {

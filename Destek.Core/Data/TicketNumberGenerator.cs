@@ -14,9 +14,6 @@ namespace Destek.Core.Data;
 /// </summary>
 public sealed class TicketNumberGenerator(IOptions<DestekOptions> options)
 {
-    public async Task<string> NextAsync(DestekDbContext db, DateTime now, CancellationToken cancellationToken) =>
-        (await NextAsync(db, [now], cancellationToken))[0];
-
     /// <summary>One number for each creation time, in order; the times of one year share one counter bump.</summary>
     public async Task<IReadOnlyList<string>> NextAsync(DestekDbContext db, IReadOnlyList<DateTime> created, CancellationToken cancellationToken)
     {

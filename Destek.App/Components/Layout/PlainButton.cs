@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Destek.App.Components.Layout;
@@ -11,6 +12,10 @@ public static class PlainButton
 {
     /// <summary>MudIconButton's small look, for a plain button that holds only an icon.</summary>
     public const string IconClass = "mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-icon-button-size-small";
+
+    /// <summary>MudIcon's small decorative SVG around a Material icon path, as markup (one frame, no component).</summary>
+    public static MarkupString Icon(string path) =>
+        new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{path}</svg>");
 
     public static string Class(Variant variant, Size size = Size.Small)
     {
