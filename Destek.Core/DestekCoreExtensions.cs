@@ -39,6 +39,7 @@ public static class DestekCoreExtensions
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<TicketCreateQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TicketCreateQueue>());
+        services.AddHostedService<SqliteCheckpointer>();
         services.AddSingleton<TicketService>();
         services.AddSingleton<TicketQueries>();
         services.AddSlaAndAssignment(builder.Configuration);

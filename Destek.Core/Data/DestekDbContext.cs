@@ -4,6 +4,7 @@ using Destek.Core.Tickets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Destek.Core.Data;
 
@@ -26,6 +27,9 @@ public class DestekDbContext(DbContextOptions options, TicketSaveHooks? hooks = 
     public DbSet<Invoices.Invoice> Invoices => Set<Invoices.Invoice>();
     public DbSet<Invoices.InvoiceItem> InvoiceItems => Set<Invoices.InvoiceItem>();
     public DbSet<Invoices.InvoiceEvent> InvoiceEvents => Set<Invoices.InvoiceEvent>();
+
+    /// <summary>Set by the ticket group commit on SQLite: new tickets are inserted with its compiled statement.</summary>
+    public PreparedTicketInsert? PreparedInsert { get; internal set; }
 
     IQueryable<T> ITicketEventSink.Query<T>() => Set<T>().AsNoTracking();
 
@@ -64,21 +68,38 @@ public class DestekDbContext(DbContextOptions options, TicketSaveHooks? hooks = 
         var raised = tickets.SelectMany(e => e.Entity.PendingEvents).ToList();
         // The handlers need ticket ids, so a new ticket is saved first, inside one transaction.
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        await hooks.Events.PrepareAsync(this, raised, cancellationToken);
-        var added = tickets.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        if (added.Count > 0)
+        int written = 0;
+        try
         {
-            var numbers = await hooks.Numbers.NextAsync(this, [.. added.Select(t => t.CreatedAt)], cancellationToken);
-            for (var i = 0; i < added.Count; i++)
+            await hooks.Events.PrepareAsync(this, raised, cancellationToken);
+            var added = tickets.Where(e => e.State == EntityState.Added).ToList();
+            if (added.Count > 0)
             {
-                added[i].AssignNumber(numbers[i]);
-            }
-        }
+                var numbers = await hooks.Numbers.NextAsync(this, [.. added.Select(t => t.Entity.CreatedAt)], cancellationToken);
+                for (var i = 0; i < added.Count; i++)
+                {
+                    added[i].Entity.AssignNumber(numbers[i]);
+                }
 
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await hooks.Events.HandleAsync(this, raised, cancellationToken);
-        written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+                if (PreparedInsert is { } prepared)
+                {
+                    await prepared.InsertAsync(this, added, cancellationToken);
+                    written = added.Count;
+                }
+            }
+
+            written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await hooks.Events.HandleAsync(this, raised, cancellationToken);
+            written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch when (transaction.GetDbTransaction().Connection is not null)
+        {
+            // Rolled back explicitly, not just disposed: the SQLite write gate is released on rollback, and a kept
+            // connection (the group commit's) is not closed after a failed save.
+            await transaction.RollbackAsync(CancellationToken.None);
+            throw;
+        }
 
         foreach (var entry in tickets)
         {
