@@ -43,6 +43,16 @@ public sealed class PreparedTicketInsert : IAsyncDisposable
                 var connection = new SqliteConnection(db.Database.GetConnectionString());
                 await connection.OpenAsync(cancellationToken);
                 await SqlitePragmas.ApplyAsync(connection, cancellationToken);
+                await using (var journal = connection.CreateCommand())
+                {
+                    // Each INSERT fires the full-text trigger, so SQLite keeps a statement journal of the pages it
+                    // touches, and past 64 KB it went to a temporary file, a write call per page. Only here: on other
+                    // connections the same setting would keep large sorts in memory too.
+                    journal.CommandText = "PRAGMA temp_store=MEMORY;";
+                    await journal.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+
                 SqliteSearchFunctions.Register(connection);
                 _connection = connection;
             }

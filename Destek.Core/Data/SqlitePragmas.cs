@@ -10,16 +10,14 @@ namespace Destek.Core.Data;
 /// durable across application crashes in WAL mode (only an OS crash can lose the last commits);
 /// the busy timeout makes writers queue instead of failing under load; a memory-mapped file spares long index
 /// reads the copy of every page (the panel's year-long figures at 1,000,000 tickets: 15–30% faster).
-/// Statement journals stay in memory: an INSERT on Tickets fires the full-text trigger, so every insert
-/// after the first in a transaction wrote the pages it touched to a temporary file first (a third of the
-/// group commit's kernel time). The log is checkpointed by <see cref="SqliteCheckpointer"/>; the writer's
-/// own checkpoint waits for 8,000 pages (32 MB) and is only the backstop.
+/// The log is checkpointed by <see cref="SqliteCheckpointer"/>; a committing writer's own checkpoint waits
+/// for 8,000 pages (32 MB) and is only the backstop.
 /// They are set once per physical connection: pooled connections keep them, and running them on
 /// every logical open cost more than the queries of a small API request.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=8000;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824; PRAGMA wal_autocheckpoint=8000;";
     private readonly ConditionalWeakTable<object, object> _configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
