@@ -11,7 +11,7 @@ namespace Destek.Core.Data;
 /// <summary>
 /// The ticket group commit's own SQLite connection, kept open, with the ticket INSERT compiled once on it.
 /// Microsoft.Data.Sqlite keeps a compiled statement only for the life of one command, and EF makes a command
-/// per save: every new ticket paid for SQLite compiling an INSERT into a table with eighteen indexes, four
+/// per save: every new ticket paid for SQLite compiling an INSERT into a table with over twenty indexes, four
 /// foreign keys and the full-text trigger (about 140 µs, a third of the single writer's time per ticket).
 /// The statement is built from the EF model (columns, converters, store defaults), so the row is the one EF
 /// would write; everything else in the save (numbers, event handlers, related rows) still goes through EF on
@@ -37,26 +37,7 @@ public sealed class PreparedTicketInsert : IAsyncDisposable
         await _inUse.WaitAsync(cancellationToken);
         try
         {
-            if (_connection is null)
-            {
-                // Opened here, not by EF: EF closes a connection it opened when the save ends, and closing drops the statement.
-                var connection = new SqliteConnection(db.Database.GetConnectionString());
-                await connection.OpenAsync(cancellationToken);
-                await SqlitePragmas.ApplyAsync(connection, cancellationToken);
-                await using (var journal = connection.CreateCommand())
-                {
-                    // Each INSERT fires the full-text trigger, so SQLite keeps a statement journal of the pages it
-                    // touches, and past 64 KB it went to a temporary file, a write call per page. Only here: on other
-                    // connections the same setting would keep large sorts in memory too.
-                    journal.CommandText = "PRAGMA temp_store=MEMORY;";
-                    await journal.ExecuteNonQueryAsync(cancellationToken);
-                }
-
-
-                SqliteSearchFunctions.Register(connection);
-                _connection = connection;
-            }
-
+            _connection ??= await OpenAsync(db.Database.GetConnectionString()!, cancellationToken);
             db.Database.SetDbConnection(_connection, contextOwnsConnection: false);
             db.PreparedInsert = this;
             return new Lease(db, this);
@@ -65,6 +46,30 @@ public sealed class PreparedTicketInsert : IAsyncDisposable
         {
             _inUse.Release();
             await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Opened here, not by EF: EF closes a connection it opened when the save ends, and closing drops the statement.</summary>
+    private static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await SqlitePragmas.ApplyAsync(connection, cancellationToken);
+            await using var journal = connection.CreateCommand();
+            // Each INSERT fires the full-text trigger, so SQLite keeps a statement journal of the pages it touches,
+            // and past 64 KB it went to a temporary file, a write call per page. Only here: on other connections
+            // the same setting would keep large sorts in memory too.
+            journal.CommandText = "PRAGMA temp_store=MEMORY;";
+            await journal.ExecuteNonQueryAsync(cancellationToken);
+            SqliteSearchFunctions.Register(connection);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
             throw;
         }
     }
@@ -80,7 +85,7 @@ public sealed class PreparedTicketInsert : IAsyncDisposable
             for (var i = 0; i < _columns.Length; i++)
             {
                 var column = _columns[i];
-                var value = column.Property.GetGetter().GetClrValueUsingContainingEntity(entry.Entity);
+                var value = column.Getter.GetClrValueUsingContainingEntity(entry.Entity);
                 if (column.StoreDefault is { } storeDefault && Equals(value, column.Property.Sentinel))
                 {
                     // EF leaves such a column out and lets the database fill it; the same value, written here.
@@ -109,10 +114,10 @@ public sealed class PreparedTicketInsert : IAsyncDisposable
         var key = entityType.FindPrimaryKey()!.Properties.Single();
         _columns = [.. entityType.GetProperties()
             .Where(p => p != key)
-            .Select((p, i) => new Column(p, p.GetColumnName(table)!, "@p" + i, p.GetRelationalTypeMapping(),
-                p.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd ? p.GetDefaultValue(table) : null))];
+            .Select((p, i) => new Column(p, p.GetGetter(), p.GetColumnName(table)!, "@p" + i, p.GetRelationalTypeMapping(),
+                p.ValueGenerated == ValueGenerated.OnAdd ? p.GetDefaultValue(table) : null))];
         if (_columns.FirstOrDefault(c => c.Property.IsShadowProperty()
-                || (c.Property.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never && c.StoreDefault is null)) is { } unsupported)
+                || (c.Property.ValueGenerated != ValueGenerated.Never && c.StoreDefault is null)) is { } unsupported)
         {
             // The row must be exactly the one EF would write: values read from the entity, store defaults known.
             throw new InvalidOperationException($"The prepared ticket insert cannot write Ticket.{unsupported.Property.Name} (a shadow or database-generated value).");
@@ -156,7 +161,7 @@ public sealed class PreparedTicketInsert : IAsyncDisposable
         }
     }
 
-    private sealed record Column(IProperty Property, string Name, string ParameterName, RelationalTypeMapping Mapping, object? StoreDefault);
+    private sealed record Column(IProperty Property, IClrPropertyGetter Getter, string Name, string ParameterName, RelationalTypeMapping Mapping, object? StoreDefault);
 
     /// <summary>One save's context; disposing it frees the connection for the next save.</summary>
     public sealed class Lease(DestekDbContext db, PreparedTicketInsert? owner) : IAsyncDisposable

@@ -34,18 +34,14 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (!FirstOpen(connection))
+        if (FirstOpen(connection))
         {
-            return;
+            await ApplyAsync(connection, cancellationToken);
         }
-
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>For a connection the app opens itself, outside EF (<see cref="PreparedTicketInsert"/>).</summary>
-    public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>Also for a connection the app opens itself, outside EF (<see cref="PreparedTicketInsert"/>).</summary>
+    public static async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var command = connection.CreateCommand();
