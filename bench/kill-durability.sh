@@ -12,10 +12,7 @@ bench_init destek-kill
 app=${APP_DIR:-$BENCH_WORK/app}
 bench_publish "$bench_root" "$app"
 
-creds=$(ASPNETCORE_ENVIRONMENT=Production Destek__DataDirectory="$BENCH_WORK/data" Logging__LogLevel__Default=Warning \
-  dotnet "$app/Destek.App.dll" api-clients create --name "Durability ERP" --rate-limit 1000000)
-export DESTEK_API_KEY=$(echo "$creds" | sed -n 's/.*"api_key": *"\([^"]*\)".*/\1/p')
-export DESTEK_API_SECRET=$(echo "$creds" | sed -n 's/.*"api_secret": *"\([^"]*\)".*/\1/p')
+bench_api_client "$app" "$BENCH_WORK/data" "Durability ERP"
 
 echo "== start on http://127.0.0.1:$PORT, load for ${SECONDS_OF_LOAD:-8}s, then kill -9"
 bench_start "$app" "$BENCH_WORK/data" "$PORT"

@@ -6,6 +6,8 @@
 #                              data directory; extra environment via the caller's exports; sets BENCH_PID
 #   bench_stop                 stops the server bench_start started
 #   bench_gc_hook OUT          builds the GC startup hook (bench/GcHook) into OUT
+#   bench_api_client APP DATA NAME  creates an external API client with the admin CLI (no rate limit to speak of)
+#                              and exports DESTEK_API_KEY and DESTEK_API_SECRET, as the wrk scripts read them
 #   median N...                the median of the numbers
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_PID=""
@@ -29,6 +31,15 @@ bench_publish() {
 bench_gc_hook() {
   [ -f "$1/Destek.Bench.GcHook.dll" ] && return 0
   dotnet build "$bench_root/bench/GcHook" -c Release -o "$1" --nologo -v quiet >/dev/null
+}
+
+bench_api_client() {
+  local creds
+  creds=$(ASPNETCORE_ENVIRONMENT=Production Destek__DataDirectory="$2" Logging__LogLevel__Default=Warning \
+    dotnet "$1/Destek.App.dll" api-clients create --name "$3" --rate-limit 1000000)
+  DESTEK_API_KEY=$(echo "$creds" | sed -n 's/.*"api_key": *"\([^"]*\)".*/\1/p')
+  DESTEK_API_SECRET=$(echo "$creds" | sed -n 's/.*"api_secret": *"\([^"]*\)".*/\1/p')
+  export DESTEK_API_KEY DESTEK_API_SECRET
 }
 
 bench_start() {

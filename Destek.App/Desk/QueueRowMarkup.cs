@@ -1,4 +1,5 @@
 using System.Net;
+using Destek.App.Components.Layout;
 using Destek.Core.Tickets;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
@@ -88,9 +89,9 @@ public sealed class QueueRowMarkup(IMemoryCache cache)
             + "</span></span>"),
         Priority: new(BadgeHtml(row.Priority)),
         SelectLabel: "Seç: " + row.Number,
-        StartIcon: Icon(Icons.Material.Filled.PlayArrow, "İşleme al: " + row.Number),
-        ResolveIcon: Icon(Icons.Material.Filled.TaskAlt, "Çözüldü: " + row.Number),
-        CloseIcon: Icon(Icons.Material.Filled.Archive, "Kapat: " + row.Number),
+        StartIcon: PlainButton.Icon(Icons.Material.Filled.PlayArrow, "İşleme al: " + row.Number),
+        ResolveIcon: PlainButton.Icon(Icons.Material.Filled.TaskAlt, "Çözüldü: " + row.Number),
+        CloseIcon: PlainButton.Icon(Icons.Material.Filled.Archive, "Kapat: " + row.Number),
         Times: new("<span class=\"q-time-line\">" + (row.UpdatedAt is { } u ? DeskFormat.Time(u) : "—")
             + "</span><span class=\"q-time-line q-sub\">açıldı " + DeskFormat.Time(row.CreatedAt) + "</span>"));
 
@@ -117,7 +118,4 @@ public sealed class QueueRowMarkup(IMemoryCache cache)
 
     private static string BadgeHtml(TicketPriority priority) =>
         $"<span class=\"badge {DeskFormat.PriorityClass(priority)}\">{WebUtility.HtmlEncode(TicketLifecycle.Label(priority))}</span>";
-
-    private static MarkupString Icon(string path, string title) =>
-        new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" role=\"img\"><title>{WebUtility.HtmlEncode(title)}</title>{path}</svg>");
 }

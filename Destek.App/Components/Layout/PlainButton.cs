@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -14,8 +15,14 @@ public static class PlainButton
     public const string IconClass = "mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-icon-button-size-small";
 
     /// <summary>MudIcon's small decorative SVG around a Material icon path, as markup (one frame, no component).</summary>
-    public static MarkupString Icon(string path) =>
-        new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{path}</svg>");
+    public static MarkupString Icon(string path) => Svg("aria-hidden=\"true\"", path);
+
+    /// <summary>The same SVG as an image named by its own title: it names the button it sits in and is its tooltip.</summary>
+    public static MarkupString Icon(string path, string title) =>
+        Svg("role=\"img\"", $"<title>{WebUtility.HtmlEncode(title)}</title>{path}");
+
+    private static MarkupString Svg(string role, string content) =>
+        new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" {role}>{content}</svg>");
 
     public static string Class(Variant variant, Size size = Size.Small)
     {

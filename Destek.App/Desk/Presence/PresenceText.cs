@@ -1,4 +1,5 @@
 using System.Net;
+using Destek.App.Components.Layout;
 using Microsoft.AspNetCore.Components;
 
 namespace Destek.App.Desk.Presence;
@@ -6,6 +7,8 @@ namespace Destek.App.Desk.Presence;
 /// <summary>Presence in words, never in colour alone: "Ayşe Kaya bu talebi görüntülüyor", "Ayşe Kaya yazıyor".</summary>
 public static class PresenceText
 {
+    private static readonly string EyeIcon = PlainButton.Icon(EyePath).Value;
+
     private const string EyePath = "<path d=\"M12 4.5C7 4.5 2.73 7.61 1 12c1.73 4.39 6 7.5 11 7.5s9.27-3.11 11-7.5c-1.73-4.39-6-7.5-11-7.5zM12 17c-2.76 0-5-2.24-5-5s2.24-5 5-5 5 2.24 5 5-2.24 5-5 5zm0-8c-1.66 0-3 1.34-3 3s1.34 3 3 3 3-1.34 3-3-1.34-3-3-3z\"/>";
 
     /// <summary>The ticket page's sentence for one colleague.</summary>
@@ -36,7 +39,6 @@ public static class PresenceText
         }
 
         var words = WebUtility.HtmlEncode(string.Join(", ", others.Select(Short)));
-        return new(title.Value + "<span class=\"q-presence\"><svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">"
-            + EyePath + "</svg> " + words + "</span>");
+        return new(title.Value + "<span class=\"q-presence\">" + EyeIcon + " " + words + "</span>");
     }
 }
